@@ -1,0 +1,454 @@
+#include "cli/runcommand.h"
+
+#include "core/engine/prompttemplate.h"
+#include "core/io/jsonlexporter.h"
+#include "core/io/linesloader.h"
+#include "core/providers/apirequest.h"
+#include "core/store/runstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Salvo {
+
+namespace {
+
+int s_interruptPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    // write() is async-signal-safe; the event loop does the rest.
+    [[maybe_unused]] const auto ignored = ::write(s_interruptPipe[1], &byte, 1);
+}
+
+void printError(const QString &message)
+{
+    QTextStream(stderr) << message << u"\n"_s;
+}
+
+// Reads the API key for a provider from the environment; never echoed anywhere.
+QByteArray apiKeyFor(ProviderKind provider, QString *problem)
+{
+    switch (provider) {
+    case ProviderKind::Simulator:
+        return "salvo-sim-key";
+    case ProviderKind::Anthropic: {
+        const QByteArray key = qgetenv("ANTHROPIC_API_KEY");
+        if (key.isEmpty())
+            *problem = RunCommand::tr("Set ANTHROPIC_API_KEY to your Anthropic API key.");
+        return key;
+    }
+    case ProviderKind::OpenAi: {
+        const QByteArray key = qgetenv("OPENAI_API_KEY");
+        if (key.isEmpty())
+            *problem = RunCommand::tr("Set OPENAI_API_KEY to your OpenAI API key.");
+        return key;
+    }
+    case ProviderKind::OpenAiCompatible: {
+        // Local servers (Ollama, vLLM without --api-key) ignore the key but clients must send one.
+        const QByteArray key = qgetenv("OPENAI_API_KEY");
+        return key.isEmpty() ? QByteArray("no-key") : key;
+    }
+    }
+    return {};
+}
+
+void addCommonOptions(QCommandLineParser &parser)
+{
+    parser.addHelpOption();
+    parser.addOption({u"out"_s, RunCommand::tr("Where to write the results (.jsonl)."), u"FILE"_s});
+    parser.addOption({u"sim-preset"_s,
+                      RunCommand::tr("With --provider sim and no --base-url: the in-process "
+                                     "simulator's preset (fast, realistic, rate-limited, flaky; "
+                                     "default realistic)."),
+                      u"NAME"_s, u"realistic"_s});
+    parser.addOption({u"prices"_s,
+                      RunCommand::tr("JSON price file overriding the built-in prices: "
+                                     "{\"model\": {\"input\": USD, \"output\": USD}} per million "
+                                     "tokens."),
+                      u"FILE"_s});
+}
+
+QString checkOut(const QCommandLineParser &parser, QString *problem)
+{
+    const QString out = parser.value(u"out"_s);
+    if (out.isEmpty())
+        *problem = RunCommand::tr("--out FILE is required.");
+    else if (!out.endsWith(u".jsonl"_s, Qt::CaseInsensitive) && !out.endsWith(u".ndjson"_s, Qt::CaseInsensitive))
+        *problem = RunCommand::tr("--out must end in .jsonl (other formats are not yet supported).");
+    return out;
+}
+
+} // namespace
+
+RunCommand::RunCommand()
+{
+    connect(&m_host, &EngineHost::metricsUpdated, this,
+            [this](const EngineMetrics &metrics) { m_progress.update(metrics); });
+    connect(&m_host, &EngineHost::finished, this, &RunCommand::onFinished);
+    connect(&m_host, &EngineHost::halted, this, &RunCommand::onHalted);
+    connect(&m_host, &EngineHost::startFailed, this, [this](const QString &message) {
+        printError(message);
+        m_exitCode = 2;
+        QCoreApplication::exit(m_exitCode);
+    });
+    if (::pipe(s_interruptPipe) == 0) {
+        ::fcntl(s_interruptPipe[0], F_SETFL, O_NONBLOCK);
+        m_interruptNotifier = new QSocketNotifier(s_interruptPipe[0], QSocketNotifier::Read, this);
+        connect(m_interruptNotifier, &QSocketNotifier::activated, this, &RunCommand::onInterrupt);
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+}
+
+RunCommand::~RunCommand()
+{
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+}
+
+int RunCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Sends one prompt per input line to an LLM API, many at once, and writes the results "
+           "in input order. The run is saved as it goes to a run file, so an interrupted run can "
+           "be resumed with `salvo-cli resume` without paying twice for any item.\n\n"
+           "INPUT is a text file, one item per line (column \"text\"). The API key comes from "
+           "ANTHROPIC_API_KEY or OPENAI_API_KEY."));
+    parser.addPositionalArgument(u"INPUT"_s, tr("The input file."));
+    addCommonOptions(parser);
+    parser.addOptions({
+        {u"template"_s, tr("Prompt template with {{column}} placeholders; default: the line itself."), u"T"_s},
+        {u"system"_s, tr("System prompt (a template too)."), u"S"_s},
+        {u"provider"_s, tr("anthropic, openai, openai-compatible or sim (default sim)."), u"NAME"_s, u"sim"_s},
+        {u"base-url"_s, tr("API base URL: https://api.anthropic.com, https://api.openai.com/v1, "
+                           "http://localhost:11434/v1, or a running salvo-sim."), u"URL"_s},
+        {u"model"_s, tr("Model name."), u"M"_s},
+        {u"max-tokens"_s, tr("Largest answer, in tokens (default 1024)."), u"N"_s, u"1024"_s},
+        {u"temperature"_s, tr("Sampling temperature."), u"X"_s},
+        {u"concurrency"_s, tr("Requests in flight at once (default 20)."), u"N"_s, u"20"_s},
+        {u"max-retries"_s, tr("Retries per item after errors, besides rate-limit waits (default 8)."), u"N"_s, u"8"_s},
+        {u"timeout"_s, tr("Seconds before a request is abandoned and retried (default 120)."), u"SECONDS"_s, u"120"_s},
+        {u"rpm"_s, tr("Your own budget of requests per minute."), u"N"_s},
+        {u"tpm"_s, tr("Your own budget of tokens per minute."), u"N"_s},
+        {u"spend-cap"_s, tr("Pause before the cost could pass this many dollars."), u"USD"_s},
+        {u"ca-cert"_s, tr("Also trust this CA certificate (PEM), e.g. a corporate proxy's."), u"FILE"_s},
+        {u"http"_s, tr("auto (HTTP/2 when TLS offers it), http1, or h2c (HTTP/2 without TLS)."), u"MODE"_s, u"auto"_s},
+        {u"h2-streams"_s, tr("Requests per HTTP/2 connection (default 100)."), u"N"_s, u"100"_s},
+        {u"run-file"_s, tr("The run file to create (default: the --out path with .salvo)."), u"F"_s},
+    });
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(u"help"_s)) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    QString problem;
+    const QString out = checkOut(parser, &problem);
+    if (parser.positionalArguments().size() != 1)
+        problem = tr("Give exactly one INPUT file.");
+    RunConfig config;
+    const auto provider = RunConfig::providerFromName(parser.value(u"provider"_s));
+    if (!provider)
+        problem = tr("Unknown --provider \"%1\".").arg(parser.value(u"provider"_s));
+    else
+        config.provider = *provider;
+    const auto httpMode = RunConfig::httpModeFromName(parser.value(u"http"_s));
+    if (!httpMode)
+        problem = tr("Unknown --http \"%1\".").arg(parser.value(u"http"_s));
+    else
+        config.httpMode = *httpMode;
+
+    auto integer = [&](const QString &name, int min, int max, int *target) {
+        bool ok = false;
+        const int value = parser.value(name).toInt(&ok);
+        if (!ok || value < min || value > max)
+            problem = tr("--%1 must be a whole number from %2 to %3.").arg(name).arg(min).arg(max);
+        else
+            *target = value;
+    };
+    auto number = [&](const QString &name, double min, double *target) {
+        if (!parser.isSet(name))
+            return;
+        bool ok = false;
+        const double value = parser.value(name).toDouble(&ok);
+        if (!ok || value < min)
+            problem = tr("--%1 must be a number of at least %2.").arg(name).arg(min);
+        else
+            *target = value;
+    };
+    integer(u"max-tokens"_s, 1, 10000000, &config.maxTokens);
+    integer(u"concurrency"_s, 1, 100000, &config.maxInFlight);
+    integer(u"max-retries"_s, 0, 1000, &config.maxRetries);
+    integer(u"h2-streams"_s, 1, 100000, &config.http2Streams);
+    double timeoutSeconds = 120;
+    number(u"timeout"_s, 0.001, &timeoutSeconds);
+    config.timeoutMs = int(timeoutSeconds * 1000);
+    number(u"rpm"_s, 0, &config.rpmBudget);
+    number(u"tpm"_s, 0, &config.tpmBudget);
+    number(u"spend-cap"_s, 0, &config.spendCapUsd);
+    if (parser.isSet(u"temperature"_s)) {
+        double temperature = 0;
+        number(u"temperature"_s, 0, &temperature);
+        config.temperature = temperature;
+    }
+    config.baseUrl = parser.value(u"base-url"_s);
+    config.model = parser.value(u"model"_s);
+    config.promptTemplate = parser.value(u"template"_s);
+    config.systemTemplate = parser.value(u"system"_s);
+    config.caCertPath = parser.value(u"ca-cert"_s);
+    if (!config.caCertPath.isEmpty())
+        config.caCertPath = QFileInfo(config.caCertPath).absoluteFilePath();
+    if (!problem.isEmpty()) {
+        printError(problem);
+        return 2;
+    }
+
+    const QString input = parser.positionalArguments().first();
+    const QStringList columns = LinesLoader::columns();
+    for (const auto &[label, text] : {std::pair{tr("--template"), config.promptTemplate},
+                                      std::pair{tr("--system"), config.systemTemplate}}) {
+        auto parsed = PromptTemplate::parse(text, columns);
+        if (!parsed) {
+            printError(tr("%1: %2").arg(label, parsed.error().message));
+            return 2;
+        }
+    }
+    QString runPath = parser.value(u"run-file"_s);
+    if (runPath.isEmpty()) {
+        const QFileInfo outInfo(out);
+        runPath = outInfo.dir().filePath(outInfo.completeBaseName() + u".salvo"_s);
+    }
+    if (QFileInfo::exists(runPath)) {
+        printError(tr("The run file %1 exists already. Resume it with `salvo-cli resume %1 --out "
+                      "FILE`, or choose another with --run-file.")
+                       .arg(runPath));
+        return 2;
+    }
+    if (!QFileInfo(input).isFile()) {
+        printError(tr("Cannot open %1: no such file.").arg(input));
+        return 2;
+    }
+    {
+        auto created = RunStore::create(runPath, config.toJson(), columns);
+        if (!created) {
+            printError(created.error());
+            return 2;
+        }
+        auto loaded = LinesLoader::load(input, *created.value());
+        if (!loaded) {
+            created.value().reset();
+            QFile::remove(runPath);
+            printError(loaded.error());
+            return 2;
+        }
+        if (loaded.value().rows == 0) {
+            created.value().reset();
+            QFile::remove(runPath);
+            printError(tr("%1 has no items (no non-blank lines).").arg(input));
+            return 2;
+        }
+        if (loaded.value().blankLinesSkipped > 0) {
+            printError(tr("%1: skipped %n blank line(s).", nullptr,
+                          int(loaded.value().blankLinesSkipped))
+                           .arg(input));
+        }
+    }
+    RunCommand command;
+    command.m_outPath = out;
+    return command.execute(runPath, config, parser.value(u"sim-preset"_s), parser.value(u"prices"_s));
+}
+
+int RunCommand::resume(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Goes on with a run saved in RUNFILE: sends only the items that are not done yet "
+           "(nothing already answered is sent again) and writes all results to --out."));
+    parser.addPositionalArgument(u"RUNFILE"_s, tr("The .salvo run file."));
+    addCommonOptions(parser);
+    parser.addOption({u"base-url"_s, tr("Send to this base URL instead of the saved one."), u"URL"_s});
+    parser.addOption({u"concurrency"_s, tr("Requests in flight at once (default: as saved)."), u"N"_s});
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        return 2;
+    }
+    if (parser.isSet(u"help"_s)) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
+    QString problem;
+    const QString out = checkOut(parser, &problem);
+    if (parser.positionalArguments().size() != 1)
+        problem = tr("Give exactly one RUNFILE.");
+    if (!problem.isEmpty()) {
+        printError(problem);
+        return 2;
+    }
+    const QString runPath = parser.positionalArguments().first();
+    RunConfig config;
+    {
+        auto store = RunStore::open(runPath);
+        if (!store) {
+            printError(store.error());
+            return 2;
+        }
+        auto parsed = RunConfig::fromJson(store.value()->config());
+        if (!parsed) {
+            printError(tr("%1: %2").arg(runPath, parsed.error()));
+            return 2;
+        }
+        config = parsed.takeValue();
+        bool changed = false;
+        if (parser.isSet(u"base-url"_s)) {
+            config.baseUrl = parser.value(u"base-url"_s);
+            changed = true;
+        }
+        if (parser.isSet(u"concurrency"_s)) {
+            bool ok = false;
+            const int cap = parser.value(u"concurrency"_s).toInt(&ok);
+            if (!ok || cap < 1 || cap > 100000) {
+                printError(tr("--concurrency must be a whole number from 1 to 100000."));
+                return 2;
+            }
+            config.maxInFlight = cap;
+            changed = true;
+        }
+        if (changed) {
+            auto saved = store.value()->setConfig(config.toJson());
+            if (!saved) {
+                printError(saved.error());
+                return 2;
+            }
+        }
+    }
+    RunCommand command;
+    command.m_outPath = out;
+    return command.execute(runPath, config, parser.value(u"sim-preset"_s), parser.value(u"prices"_s));
+}
+
+int RunCommand::execute(const QString &runPath, const RunConfig &config, const QString &simPreset,
+                        const QString &pricesPath)
+{
+    m_runPath = runPath;
+    QString problem;
+    EngineSecrets secrets;
+    secrets.apiKey = apiKeyFor(config.provider, &problem);
+    if (!problem.isEmpty()) {
+        printError(problem);
+        return 2;
+    }
+    PriceTable prices = PriceTable::defaults();
+    const QString userPrices = QStandardPaths::locate(QStandardPaths::AppConfigLocation,
+                                                      u"prices.json"_s);
+    for (const QString &path : {userPrices, pricesPath}) {
+        if (path.isEmpty())
+            continue;
+        auto loaded = prices.loadOverrides(path);
+        if (!loaded) {
+            printError(loaded.error());
+            return 2;
+        }
+    }
+    if (config.provider == ProviderKind::Simulator && config.baseUrl.isEmpty()) {
+        SimConfig simConfig;
+        if (!simConfig.applyPreset(simPreset)) {
+            printError(tr("Unknown --sim-preset \"%1\"; choose one of: %2.")
+                           .arg(simPreset, SimConfig::presetNames().join(u", "_s)));
+            return 2;
+        }
+        simConfig.apiKey = QString::fromLatin1(secrets.apiKey);
+        if (config.httpMode == HttpMode::H2c)
+            simConfig.protocol = SimConfig::Protocol::H2c;
+        auto started = m_sim.start(simConfig);
+        if (!started) {
+            printError(started.error());
+            return 1;
+        }
+        secrets.baseUrlOverride = started.value().toString();
+    }
+    m_host.start(runPath, secrets, prices);
+    return QCoreApplication::exec() == 0 ? m_exitCode : m_exitCode;
+}
+
+void RunCommand::onInterrupt()
+{
+    char buffer[16];
+    while (::read(s_interruptPipe[0], buffer, sizeof buffer) > 0) {
+    }
+    ++m_interrupts;
+    m_progress.clearLine();
+    if (m_interrupts == 1) {
+        printError(tr("Stopping: no new requests; waiting for those in flight (they are paid "
+                      "for). Press Ctrl+C again to abandon them."));
+        m_host.cancel();
+    } else {
+        m_host.cancel();
+    }
+}
+
+void RunCommand::onHalted(PauseReason, const QString &message)
+{
+    EngineMetrics metrics;
+    finish(metrics, message);
+}
+
+void RunCommand::onFinished(const EngineMetrics &metrics)
+{
+    finish(metrics, QString());
+}
+
+void RunCommand::finish(const EngineMetrics &metrics, const QString &problem)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_progress.clearLine();
+    if (!problem.isEmpty())
+        printError(problem);
+    auto store = RunStore::open(m_runPath);
+    if (!store) {
+        printError(store.error());
+        m_exitCode = 1;
+        QCoreApplication::exit(m_exitCode);
+        return;
+    }
+    auto written = JsonlExporter::write(*store.value(), m_outPath);
+    const ItemCounts counts = store.value()->counts();
+    if (!written) {
+        printError(written.error());
+        m_exitCode = 1;
+    } else {
+        EngineMetrics summary = metrics;
+        summary.total = counts.total;
+        summary.ok = counts.ok;
+        summary.failed = counts.failed;
+        summary.cancelled = counts.cancelled;
+        summary.inputTokens = counts.inputTokens;
+        summary.outputTokens = counts.outputTokens;
+        summary.costUsd = counts.costUsd;
+        printError(ProgressPrinter::summary(summary));
+        printError(tr("Results: %1. Run file: %2.").arg(m_outPath, m_runPath));
+        if (counts.ok < counts.total)
+            printError(tr("Resume with: salvo-cli resume %1 --out %2").arg(m_runPath, m_outPath));
+        m_exitCode = counts.ok == counts.total ? 0 : 1;
+    }
+    QCoreApplication::exit(m_exitCode);
+}
+
+} // namespace Salvo

@@ -1,0 +1,53 @@
+// RunCommand: `salvo-cli run` and `salvo-cli resume`: prepares the run file, starts the engine
+// (and the in-process simulator for --provider sim), shows progress, writes the results and
+// returns the exit code. Main thread.
+#pragma once
+
+#include "core/engine/enginehost.h"
+#include "core/engine/runconfig.h"
+#include "core/sim/simhost.h"
+
+#include "cli/progressprinter.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+class QCommandLineParser;
+class QSocketNotifier;
+
+namespace Salvo {
+
+class RunCommand final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Exit codes: 0 every item ok, 1 some not ok, 2 usage or input errors.
+    static int run(const QStringList &arguments);
+    static int resume(const QStringList &arguments);
+
+private:
+    RunCommand();
+    ~RunCommand() override;
+
+    int execute(const QString &runPath, const RunConfig &config, const QString &simPreset,
+                const QString &pricesPath);
+    void onFinished(const EngineMetrics &metrics);
+    void onHalted(PauseReason reason, const QString &message);
+    void onInterrupt();
+    void finish(const EngineMetrics &metrics, const QString &problem);
+
+    EngineHost m_host;
+    SimHost m_sim;
+    ProgressPrinter m_progress;
+    QString m_outPath;
+    QString m_runPath;
+    int m_exitCode = 1;
+    int m_interrupts = 0;
+    bool m_done = false;
+    QSocketNotifier *m_interruptNotifier = nullptr;
+};
+
+} // namespace Salvo

@@ -1,0 +1,61 @@
+// ConnectionPool: the QNetworkAccessManagers a run sends through, each given no more requests
+// than it will put on the wire at once (6 for HTTP/1.1, the stream limit for HTTP/2), so no
+// request ever waits in a manager's internal queue, where its timeout would already be running
+// and a broken connection would fail it, or QNAM would re-send a paid POST. Engine thread.
+#pragma once
+
+#include "core/engine/runconfig.h"
+
+#include <QList>
+#include <QNetworkRequest>
+#include <QObject>
+#include <QSslConfiguration>
+
+#include <memory>
+#include <vector>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Salvo {
+
+class ConnectionPool final : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Qt 6.4 opens at most this many HTTP/1.1 connections per host and manager.
+    static constexpr int Http1PerManager = 6;
+
+    ConnectionPool(HttpMode mode, int http2Streams, const QSslConfiguration &ssl,
+                   QObject *parent = nullptr);
+    ~ConnectionPool() override;
+
+    // Sends a POST through a manager with a free slot (a new one if all are full).
+    QNetworkReply *post(QNetworkRequest request, const QByteArray &body);
+    // Frees the reply's slot. `http2Used` teaches the pool what the server speaks.
+    void release(QNetworkReply *reply, bool http2Used);
+
+    int managerCount() const { return int(m_managers.size()); }
+    int perManager() const;
+    bool http2Confirmed() const { return m_http2Confirmed; }
+
+private:
+    struct Manager
+    {
+        QNetworkAccessManager *manager = nullptr;
+        int outstanding = 0;
+        qint64 idleSinceMs = 0;
+    };
+    Manager *pick();
+    void dropIdleManagers();
+
+    HttpMode m_mode;
+    int m_http2Streams;
+    QSslConfiguration m_ssl;
+    bool m_http2Confirmed = false;
+    bool m_http1Confirmed = false;
+    std::vector<std::unique_ptr<Manager>> m_managers;
+};
+
+} // namespace Salvo

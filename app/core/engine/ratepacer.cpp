@@ -1,0 +1,106 @@
+#include "core/engine/ratepacer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace Salvo {
+
+void RatePacer::Bucket::refill(qint64 nowMs)
+{
+    if (nowMs > atMs) {
+        level = std::min(capacity, level + double(nowMs - atMs) * perMs);
+        atMs = nowMs;
+    }
+}
+
+qint64 RatePacer::Bucket::msUntil(double amount, qint64 nowMs)
+{
+    if (!active || perMs <= 0)
+        return 0;
+    refill(nowMs);
+    // A request bigger than the bucket waits for a full bucket, then goes (else never would).
+    const double needed = std::min(amount, capacity) - level;
+    return needed <= 0 ? 0 : qint64(std::ceil(needed / perMs));
+}
+
+void RatePacer::Bucket::take(double amount, qint64 nowMs)
+{
+    if (!active)
+        return;
+    refill(nowMs);
+    level -= amount; // may go below zero: the debt delays the next request
+}
+
+void RatePacer::Mirror::update(double limitPerMinute, double remaining,
+                               std::optional<qint64> resetMs, qint64 nowMs)
+{
+    if (limitPerMinute <= 0)
+        return;
+    active = true;
+    bucket.active = true;
+    bucket.perMs = limitPerMinute / 60000.0;
+    // The reset says when the bucket is full again, so it also tells the bucket's size, which the
+    // limit alone does not (a 600/min limit may allow a burst of 10 or of 600).
+    bucket.capacity = resetMs ? remaining + double(*resetMs) * bucket.perMs : limitPerMinute;
+    bucket.capacity = std::max(bucket.capacity, 1.0);
+    bucket.level = remaining;
+    bucket.atMs = nowMs;
+}
+
+void RatePacer::setBudgets(double requestsPerMinute, double tokensPerMinute, qint64 nowMs)
+{
+    // One second's worth of burst: a budget is a pace, not permission to send a minute at once.
+    auto configure = [nowMs](Bucket &bucket, double perMinute) {
+        bucket.active = perMinute > 0;
+        bucket.perMs = perMinute / 60000.0;
+        bucket.capacity = std::max(1.0, perMinute / 60.0);
+        bucket.level = bucket.capacity;
+        bucket.atMs = nowMs;
+    };
+    configure(m_requestBudget, requestsPerMinute);
+    configure(m_tokenBudget, tokensPerMinute);
+}
+
+qint64 RatePacer::waitMs(double tokens, qint64 nowMs)
+{
+    qint64 wait = std::max<qint64>(0, m_coolUntilMs - nowMs);
+    wait = std::max(wait, m_requestBudget.msUntil(1, nowMs));
+    wait = std::max(wait, m_tokenBudget.msUntil(tokens, nowMs));
+    if (m_serverRequests.active)
+        wait = std::max(wait, m_serverRequests.bucket.msUntil(1, nowMs));
+    if (m_serverTokens.active)
+        wait = std::max(wait, m_serverTokens.bucket.msUntil(tokens, nowMs));
+    return wait;
+}
+
+void RatePacer::onDispatched(double tokens, qint64 nowMs)
+{
+    m_requestBudget.take(1, nowMs);
+    m_tokenBudget.take(tokens, nowMs);
+    if (m_serverRequests.active)
+        m_serverRequests.bucket.take(1, nowMs);
+    if (m_serverTokens.active)
+        m_serverTokens.bucket.take(tokens, nowMs);
+}
+
+void RatePacer::onResponse(const RateLimitInfo &limits, qint64 nowMs)
+{
+    if (limits.requestLimit && limits.requestsRemaining)
+        m_serverRequests.update(*limits.requestLimit, *limits.requestsRemaining,
+                                limits.requestsResetMs, nowMs);
+    if (limits.tokenLimit && limits.tokensRemaining)
+        m_serverTokens.update(*limits.tokenLimit, *limits.tokensRemaining, limits.tokensResetMs,
+                              nowMs);
+}
+
+void RatePacer::coolDown(qint64 durationMs, qint64 nowMs)
+{
+    m_coolUntilMs = std::max(m_coolUntilMs, nowMs + durationMs);
+}
+
+qint64 RatePacer::coolDownRemainingMs(qint64 nowMs) const
+{
+    return std::max<qint64>(0, m_coolUntilMs - nowMs);
+}
+
+} // namespace Salvo

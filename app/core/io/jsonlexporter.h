@@ -1,0 +1,24 @@
+// JsonlExporter: writes a run's results as JSON Lines, one object per item in input order, for
+// jq and pandas. Reads the run file in pages; any thread with its own RunStore.
+#pragma once
+
+#include "core/common/result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace Salvo {
+
+class RunStore;
+
+class JsonlExporter final
+{
+    Q_DECLARE_TR_FUNCTIONS(Salvo::JsonlExporter)
+
+public:
+    // Fields: idx, input {column: value}, prompt, output, error, status, attempts, latency_ms,
+    // input_tokens, output_tokens, cost_usd. Returns the number of items written.
+    [[nodiscard]] static Result<qint64, QString> write(RunStore &store, const QString &path);
+};
+
+} // namespace Salvo

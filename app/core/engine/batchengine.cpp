@@ -32,11 +32,17 @@ constexpr size_t MaxLatencySamples = 5000;
 constexpr int FlushDelayMs = 5;
 constexpr int FlushBatch = 512;
 
-bool isTransportError(QNetworkReply::NetworkError error)
+// Qt reports HTTP error statuses as NetworkErrors too (400 becomes ProtocolInvalidOperation), so
+// the status decides, except where the transfer itself broke.
+bool isTransportError(QNetworkReply::NetworkError error, int httpStatus)
 {
-    // Qt's ranges: 1-99 network layer, 101-199 proxy, 301-399 protocol.
+    if (error == QNetworkReply::NoError)
+        return false;
+    if (httpStatus == 0)
+        return true; // no answer at all: refused, reset, or an HTTP/2 stream reset
     const int code = int(error);
-    return (code >= 1 && code < 200) || (code >= 301 && code < 400);
+    // A 2xx whose body broke off (truncated, or a stream reset after the headers) is not an answer.
+    return (code >= 1 && code < 100) || (httpStatus >= 200 && httpStatus < 300);
 }
 
 } // namespace
@@ -419,7 +425,7 @@ AttemptOutcome BatchEngine::readOutcome(QNetworkReply *reply, const Flight &flig
                                             : AttemptOutcome::Transport::Timeout;
     } else if (error == QNetworkReply::SslHandshakeFailedError) {
         outcome.transport = AttemptOutcome::Transport::TlsError;
-    } else if (isTransportError(error) || (error != QNetworkReply::NoError && outcome.httpStatus == 0)) {
+    } else if (isTransportError(error, outcome.httpStatus)) {
         // Includes a cut-off body after a 200 and an HTTP/2 stream reset (status 0).
         outcome.transport = AttemptOutcome::Transport::ConnectionError;
     }

@@ -67,7 +67,9 @@ qint64 RatePacer::waitMs(double tokens, qint64 nowMs)
     wait = std::max(wait, m_requestBudget.msUntil(1, nowMs));
     wait = std::max(wait, m_tokenBudget.msUntil(tokens, nowMs));
     if (m_serverRequests.active)
-        wait = std::max(wait, m_serverRequests.bucket.msUntil(1, nowMs));
+        // One request spare: the mirror lags the server by a response's trip, and a 429 costs more
+        // than the few milliseconds of caution.
+        wait = std::max(wait, m_serverRequests.bucket.msUntil(2, nowMs));
     if (m_serverTokens.active)
         wait = std::max(wait, m_serverTokens.bucket.msUntil(tokens, nowMs));
     return wait;

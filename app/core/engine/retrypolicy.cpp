@@ -25,12 +25,17 @@ qint64 RetryPolicy::backoffMs(int retry)
 qint64 RetryPolicy::serverDelayMs(const AttemptOutcome &outcome) const
 {
     const RateLimitInfo &limits = outcome.limits;
-    if (limits.retryAfterMs && *limits.retryAfterMs <= MaxServerDelayMs)
+    // Only a positive time is a hint (as in the SDKs): "retry-after: 0" comes in bursts, and
+    // honouring it would send every limited item back into the empty bucket at once.
+    if (limits.retryAfterMs && *limits.retryAfterMs > 0
+        && *limits.retryAfterMs <= MaxServerDelayMs)
         return *limits.retryAfterMs;
     // No retry-after: an exhausted bucket's reset time says when a retry can succeed.
-    if (limits.requestsRemaining && *limits.requestsRemaining < 1 && limits.requestsResetMs)
+    if (limits.requestsRemaining && *limits.requestsRemaining < 1 && limits.requestsResetMs
+        && *limits.requestsResetMs > 0)
         return std::min(*limits.requestsResetMs, MaxServerDelayMs);
-    if (limits.tokensRemaining && *limits.tokensRemaining < 1 && limits.tokensResetMs)
+    if (limits.tokensRemaining && *limits.tokensRemaining < 1 && limits.tokensResetMs
+        && *limits.tokensResetMs > 0)
         return std::min(*limits.tokensResetMs, MaxServerDelayMs);
     return -1;
 }

@@ -1,0 +1,339 @@
+// Runs the real salvo-cli binary against a real salvo-sim process, as a user would.
+#include "core/engine/itemtypes.h"
+#include "core/sim/simanswer.h"
+#include "core/sim/simconfig.h"
+#include "core/sim/simhash.h"
+#include "core/store/runstore.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace Salvo;
+
+namespace {
+
+const QString CliPath = QStringLiteral(SALVO_BINARY_DIR "/app/cli/salvo-cli");
+const QString SimPath = QStringLiteral(SALVO_BINARY_DIR "/app/core/salvo-sim");
+const QByteArray SecretKey = "sk-ant-api03-TOP-SECRET-KEY-4242";
+
+QString promptFor(int i)
+{
+    return u"Ticket %1: the printer in room %2 jams on every second page"_s.arg(i).arg(i % 97);
+}
+
+} // namespace
+
+class TestSalvoCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+    void printsVersionAndHelp_data();
+    void printsVersionAndHelp();
+    void rejectsBadUsage_data();
+    void rejectsBadUsage();
+    void writesResultsInInputOrder();
+    void exitsOneWhenItemsFail();
+    void neverPrintsTheKey();
+    void resumesAfterSigkillWithoutPayingTwice();
+
+private:
+    QUrl startSim(const QStringList &arguments);
+    QJsonObject simStats(bool prompts = false);
+    QString writeInput(const QString &name, int count);
+    int runCli(const QStringList &arguments, QByteArray *out = nullptr, QByteArray *err = nullptr,
+               const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+    QList<QJsonObject> readJsonl(const QString &path);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_sim;
+    QUrl m_simUrl;
+};
+
+void TestSalvoCli::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QFile::exists(CliPath), qPrintable(CliPath));
+}
+
+void TestSalvoCli::cleanup()
+{
+    if (m_sim) {
+        m_sim->kill();
+        m_sim->waitForFinished();
+        m_sim.reset();
+    }
+}
+
+QUrl TestSalvoCli::startSim(const QStringList &arguments)
+{
+    m_sim = std::make_unique<QProcess>();
+    m_sim->start(SimPath, QStringList{u"--port"_s, u"0"_s} + arguments);
+    if (!m_sim->waitForStarted() || !m_sim->waitForReadyRead(10000))
+        return {};
+    const QJsonObject line = QJsonDocument::fromJson(m_sim->readLine()).object();
+    m_simUrl = QUrl(line.value(u"url"_s).toString());
+    return m_simUrl;
+}
+
+QJsonObject TestSalvoCli::simStats(bool prompts)
+{
+    QNetworkAccessManager manager;
+    QUrl url = m_simUrl;
+    url.setPath(u"/stats"_s);
+    if (prompts)
+        url.setQuery(u"prompts=1"_s);
+    QNetworkReply *reply = manager.get(QNetworkRequest(url));
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    done.wait(10000);
+    const QJsonObject stats = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return stats;
+}
+
+QString TestSalvoCli::writeInput(const QString &name, int count)
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    for (int i = 0; i < count; ++i)
+        file.write(promptFor(i).toUtf8() + '\n');
+    return path;
+}
+
+int TestSalvoCli::runCli(const QStringList &arguments, QByteArray *out, QByteArray *err,
+                         const QProcessEnvironment &env)
+{
+    QProcess cli;
+    cli.setProcessEnvironment(env);
+    cli.start(CliPath, arguments);
+    if (!cli.waitForFinished(180000))
+        return -1;
+    if (out)
+        *out = cli.readAllStandardOutput();
+    if (err)
+        *err = cli.readAllStandardError();
+    return cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
+}
+
+QList<QJsonObject> TestSalvoCli::readJsonl(const QString &path)
+{
+    QList<QJsonObject> lines;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return lines;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine();
+        if (!line.trimmed().isEmpty())
+            lines.append(QJsonDocument::fromJson(line).object());
+    }
+    return lines;
+}
+
+void TestSalvoCli::printsVersionAndHelp_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("version") << QStringList{u"--version"_s} << QStringLiteral(SALVO_VERSION);
+    QTest::newRow("help") << QStringList{u"--help"_s} << u"resume RUNFILE"_s;
+    QTest::newRow("run help") << QStringList{u"run"_s, u"--help"_s} << u"--concurrency"_s;
+    QTest::newRow("resume help") << QStringList{u"resume"_s, u"--help"_s} << u"RUNFILE"_s;
+    QTest::newRow("sim help") << QStringList{u"sim"_s, u"--help"_s} << u"--p-truncated"_s;
+}
+
+void TestSalvoCli::printsVersionAndHelp()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    QByteArray out;
+    QCOMPARE(runCli(arguments, &out), 0);
+    QVERIFY2(out.contains(expected.toUtf8()), out.constData());
+}
+
+void TestSalvoCli::rejectsBadUsage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("needsInput");
+    QTest::newRow("no command") << QStringList{} << false;
+    QTest::newRow("unknown command") << QStringList{u"fly"_s} << false;
+    QTest::newRow("no --out") << QStringList{u"run"_s, u"INPUT"_s} << true;
+    QTest::newRow("missing input") << QStringList{u"run"_s, u"/nonexistent.txt"_s, u"--out"_s, u"OUT"_s} << false;
+    QTest::newRow("unknown provider") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--provider"_s, u"acme"_s} << true;
+    QTest::newRow("bad concurrency") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--concurrency"_s, u"0"_s} << true;
+    QTest::newRow("unknown column") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--template"_s, u"Say {{txt}}"_s} << true;
+    QTest::newRow("missing key") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--provider"_s, u"anthropic"_s} << true;
+    QTest::newRow("resume missing file") << QStringList{u"resume"_s, u"/nonexistent.salvo"_s, u"--out"_s, u"OUT"_s} << false;
+    QTest::newRow("sim bad probability") << QStringList{u"sim"_s, u"--p500"_s, u"2"_s} << false;
+}
+
+void TestSalvoCli::rejectsBadUsage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, needsInput);
+    const QString input = writeInput(u"usage.txt"_s, 3);
+    const QString out = m_dir.filePath(u"usage-%1.jsonl"_s.arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'-'));
+    for (QString &argument : arguments) {
+        if (argument == u"INPUT"_s)
+            argument = input;
+        else if (argument == u"OUT"_s)
+            argument = out;
+    }
+    Q_UNUSED(needsInput);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"ANTHROPIC_API_KEY"_s);
+    QByteArray err;
+    QCOMPARE(runCli(arguments, nullptr, &err, env), 2);
+    QVERIFY(!err.trimmed().isEmpty()); // says what is wrong
+    QVERIFY(!QFile::exists(out));
+}
+
+void TestSalvoCli::writesResultsInInputOrder()
+{
+    QVERIFY(startSim({u"--preset"_s, u"fast"_s, u"--jitter"_s, u"0.9"_s}).isValid());
+    const QString input = writeInput(u"order.txt"_s, 250);
+    const QString out = m_dir.filePath(u"order.jsonl"_s);
+    QByteArray err;
+    QCOMPARE(runCli({u"run"_s, input, u"--out"_s, out, u"--provider"_s, u"sim"_s, u"--base-url"_s,
+                     m_simUrl.toString(), u"--concurrency"_s, u"30"_s, u"--max-tokens"_s, u"50"_s,
+                     u"--template"_s, u"Classify: {{text}}"_s},
+                    nullptr, &err),
+             0);
+    QVERIFY2(err.contains("250 ok"), err.constData());
+    const QList<QJsonObject> lines = readJsonl(out);
+    QCOMPARE(lines.size(), 250);
+    SimConfig fast;
+    QVERIFY(fast.applyPreset(u"fast"_s));
+    for (int i = 0; i < lines.size(); ++i) {
+        const QJsonObject &line = lines.at(i);
+        QCOMPARE(line.value(u"idx"_s).toInt(), i);
+        QCOMPARE(line.value(u"input"_s).toObject().value(u"text"_s).toString(), promptFor(i));
+        const QString prompt = u"Classify: "_s + promptFor(i);
+        QCOMPARE(line.value(u"prompt"_s).toString(), prompt);
+        const QByteArray text = SimAnswer::promptText(QString(), {prompt});
+        const int tokens = std::min(SimAnswer::naturalOutputTokens(text, fast), 50);
+        QCOMPARE(line.value(u"output"_s).toString(), SimAnswer::answerText(text, tokens));
+        QVERIFY(line.value(u"error"_s).isNull());
+        QCOMPARE(line.value(u"status"_s).toString(), u"ok"_s);
+        QCOMPARE(line.value(u"attempts"_s).toInt(), 1);
+        QCOMPARE(line.value(u"output_tokens"_s).toInt(), tokens);
+        QVERIFY(line.value(u"input_tokens"_s).toInt() > 0);
+        QVERIFY(line.value(u"latency_ms"_s).isDouble());
+        QVERIFY(line.value(u"cost_usd"_s).toDouble() > 0);
+    }
+    QCOMPARE(simStats().value(u"max_in_flight"_s).toInt(), 30);
+}
+
+void TestSalvoCli::exitsOneWhenItemsFail()
+{
+    QVERIFY(startSim({u"--preset"_s, u"fast"_s}).isValid());
+    const QString input = writeInput(u"fail.txt"_s, 20);
+    const QString out = m_dir.filePath(u"fail.jsonl"_s);
+    // Temperature 3 is outside Anthropic's range: every item gets a 400, which is not retried.
+    QCOMPARE(runCli({u"run"_s, input, u"--out"_s, out, u"--base-url"_s, m_simUrl.toString(),
+                     u"--temperature"_s, u"3"_s}),
+             1);
+    const QList<QJsonObject> lines = readJsonl(out);
+    QCOMPARE(lines.size(), 20);
+    for (const QJsonObject &line : lines) {
+        QCOMPARE(line.value(u"status"_s).toString(), u"failed"_s);
+        QVERIFY(line.value(u"output"_s).isNull());
+        QVERIFY(line.value(u"error"_s).toString().contains(u"temperature"_s));
+        QCOMPARE(line.value(u"attempts"_s).toInt(), 1);
+    }
+}
+
+void TestSalvoCli::neverPrintsTheKey()
+{
+    QVERIFY(startSim({u"--preset"_s, u"fast"_s, u"--p500"_s, u"0.3"_s}).isValid());
+    const QString input = writeInput(u"key.txt"_s, 40);
+    const QString out = m_dir.filePath(u"key.jsonl"_s);
+    const QString runFile = m_dir.filePath(u"key.salvo"_s);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"ANTHROPIC_API_KEY"_s, QString::fromLatin1(SecretKey));
+    env.insert(u"QT_LOGGING_RULES"_s, u"*.debug=true"_s); // even the debug log stays clean
+    QByteArray stdoutText, stderrText;
+    QCOMPARE(runCli({u"run"_s, input, u"--out"_s, out, u"--provider"_s, u"anthropic"_s,
+                     u"--base-url"_s, m_simUrl.toString(), u"--run-file"_s, runFile},
+                    &stdoutText, &stderrText, env),
+             0);
+    QVERIFY(!stdoutText.contains(SecretKey));
+    QVERIFY(!stderrText.contains(SecretKey));
+    for (const QString &path : {out, runFile, runFile + u"-wal"_s}) {
+        QFile file(path);
+        if (file.open(QIODevice::ReadOnly))
+            QVERIFY2(!file.readAll().contains(SecretKey), qPrintable(path));
+    }
+}
+
+void TestSalvoCli::resumesAfterSigkillWithoutPayingTwice()
+{
+    QVERIFY(startSim({u"--latency-ms"_s, u"150"_s, u"--latency-per-token-ms"_s, u"0"_s,
+                      u"--jitter"_s, u"0.5"_s})
+                .isValid());
+    constexpr int Items = 3000;
+    const QString input = writeInput(u"kill.txt"_s, Items);
+    const QString out = m_dir.filePath(u"kill.jsonl"_s);
+    const QString runFile = m_dir.filePath(u"kill.salvo"_s);
+    QProcess cli;
+    cli.start(CliPath, {u"run"_s, input, u"--out"_s, out, u"--base-url"_s, m_simUrl.toString(),
+                        u"--concurrency"_s, u"60"_s, u"--run-file"_s, runFile});
+    QVERIFY(cli.waitForStarted());
+    // Let it get well into the run, then kill it without warning, mid-flight.
+    QTRY_VERIFY_WITH_TIMEOUT(simStats().value(u"answers"_s).toInt() >= 600, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(simStats().value(u"in_flight"_s).toInt() >= 30, 10000);
+    ::kill(pid_t(cli.processId()), SIGKILL);
+    QVERIFY(cli.waitForFinished());
+    QCOMPARE(cli.exitStatus(), QProcess::CrashExit);
+    QVERIFY(!QFile::exists(out));
+
+    QList<qint64> committed;
+    {
+        auto store = RunStore::open(runFile);
+        QVERIFY(store);
+        for (const ItemResult &result : store.value()->results(0, Items)) {
+            if (result.state == ItemState::Ok)
+                committed << result.idx;
+        }
+    }
+    const int answeredBeforeKill = simStats().value(u"answers"_s).toInt();
+    QVERIFY(committed.size() >= 500);
+    // Answers the server sent in the last instant may not have been received: at most a wave.
+    QVERIFY(answeredBeforeKill - committed.size() <= 60);
+
+    QByteArray err;
+    QCOMPARE(runCli({u"resume"_s, runFile, u"--out"_s, out}, nullptr, &err), 0);
+    const QList<QJsonObject> lines = readJsonl(out);
+    QCOMPARE(lines.size(), Items);
+    for (int i = 0; i < Items; ++i) {
+        QCOMPARE(lines.at(i).value(u"idx"_s).toInt(), i);
+        QCOMPARE(lines.at(i).value(u"status"_s).toString(), u"ok"_s);
+    }
+    // The server's own count: no committed item was sent again, and no answer is lost.
+    const QJsonObject stats = simStats(true);
+    const QJsonObject perPrompt = stats.value(u"answers_per_prompt"_s).toObject();
+    for (qint64 idx : std::as_const(committed)) {
+        const quint64 hash = SimHash::of(SimAnswer::promptText(QString(), {promptFor(int(idx))}));
+        QCOMPARE(perPrompt.value(QString::number(hash, 16)).toInt(), 1);
+    }
+    QCOMPARE(stats.value(u"prompts_answered"_s).toInt(), Items);
+    QVERIFY(stats.value(u"duplicate_answers"_s).toInt() <= answeredBeforeKill - committed.size());
+}
+
+QTEST_GUILESS_MAIN(TestSalvoCli)
+#include "tst_salvocli.moc"

@@ -528,8 +528,9 @@ void BatchEngine::complete(Task &task, const AttemptOutcome &outcome,
             ++m_rateLimitedTotal;
             m_rateLimitTimes.push_back(now);
             // Everyone waits, not just this item: a limited batch must stop hammering the API.
-            if (outcome.limits.retryAfterMs)
-                m_pacer.coolDown(*outcome.limits.retryAfterMs, now);
+            const auto retryAfter = outcome.limits.retryAfterMs;
+            if (retryAfter && *retryAfter > 0 && *retryAfter <= RetryPolicy::MaxServerDelayMs)
+                m_pacer.coolDown(*retryAfter, now);
         } else {
             ++task.failedAttempts;
         }

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -76,11 +77,16 @@ Result<bool, QString> PriceTable::loadOverrides(const QString &path)
 
 std::optional<ModelPrice> PriceTable::find(const QString &model) const
 {
+    // Only a dated snapshot of a listed model shares its price: "gpt-4.1-nano" is not "gpt-4.1",
+    // and "claude-opus-4-9" is not "claude-opus-4".
+    static const QRegularExpression snapshot(
+        u"^[-@](\\d{8}|\\d{4}-\\d{2}-\\d{2}|latest)$"_s);
     const ModelPrice *best = nullptr;
     for (const ModelPrice &price : m_prices) {
         if (price.model == model)
             return price;
-        if (model.startsWith(price.model) && (!best || price.model.size() > best->model.size()))
+        if (model.startsWith(price.model) && snapshot.match(model.mid(price.model.size())).hasMatch()
+            && (!best || price.model.size() > best->model.size()))
             best = &price;
     }
     if (best)

@@ -32,7 +32,7 @@ public:
     [[nodiscard]] Result<bool, QString> loadOverrides(const QString &path);
     void set(const ModelPrice &price);
 
-    // Exact name first, then the longest entry that prefixes it ("gpt-4.1-mini-2025-04-14").
+    // Exact name first, then a dated snapshot of an entry ("gpt-4.1-mini-2025-04-14").
     std::optional<ModelPrice> find(const QString &model) const;
     double cost(const QString &model, qint64 inputTokens, qint64 outputTokens) const;
     QList<ModelPrice> entries() const { return m_prices; }

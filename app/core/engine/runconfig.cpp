@@ -137,7 +137,7 @@ Result<RunConfig, QString> RunConfig::fromJson(const QJsonObject &object)
     config.baseUrl = object.value(u"base_url"_s).toString();
     config.model = object.value(u"model"_s).toString();
     config.maxTokens = object.value(u"max_tokens"_s).toInt(config.maxTokens);
-    if (object.contains(u"temperature"_s))
+    if (object.value(u"temperature"_s).isDouble())
         config.temperature = object.value(u"temperature"_s).toDouble();
     config.systemTemplate = object.value(u"system_template"_s).toString();
     config.promptTemplate = object.value(u"prompt_template"_s).toString();

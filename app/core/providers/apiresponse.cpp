@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -37,6 +38,15 @@ std::optional<double> number(QByteArrayView text)
     return value;
 }
 
+// Whole milliseconds, rounded up so a wait is never cut short; rounded to the microsecond first,
+// because 2.007 s is 2007.0000000000002 ms in binary and must not become 2008. Clamped, because
+// converting a double beyond qint64 (a header saying 1e300) is undefined.
+qint64 ceilMs(double ms)
+{
+    constexpr double MaxMs = 1e12; // 30 years: longer than any wait, well inside qint64
+    return qint64(std::ceil(std::round(std::clamp(ms, 0.0, MaxMs) * 1000.0) / 1000.0));
+}
+
 // Reset headers: RFC 3339 (Anthropic), a Go duration (OpenAI) or plain seconds (LiteLLM).
 std::optional<qint64> resetMs(QByteArrayView text, const QDateTime &nowUtc)
 {
@@ -47,8 +57,8 @@ std::optional<qint64> resetMs(QByteArrayView text, const QDateTime &nowUtc)
             return std::max<qint64>(0, nowUtc.msecsTo(at));
         return std::nullopt;
     }
-    if (const auto seconds = number(value))
-        return qint64(std::ceil(*seconds * 1000));
+    if (const auto seconds = number(value); seconds && *seconds >= 0) // Azure sends -1
+        return ceilMs(*seconds * 1000);
     return ApiResponse::parseGoDuration(value);
 }
 
@@ -86,8 +96,10 @@ ParsedAnswer parseAnswer(bool anthropic, const QByteArray &body)
         return answer;
     }
     const QJsonObject object = doc.object();
-    if (object.contains(u"error"_s)) {
+    const QJsonValue error = object.value(u"error"_s);
+    if (!error.isUndefined() && !error.isNull()) {
         // Some gateways (OpenRouter) report a failure after generation began with HTTP 200.
+        // Others copy the Responses API's habit of "error": null on success: that is no error.
         answer.problem = Tr::tr("The server answered 200 with an error: %1")
                              .arg(ApiResponse::parseError(body).message);
         return answer;
@@ -209,7 +221,7 @@ std::optional<qint64> parseGoDuration(QByteArrayView text)
         }
         totalMs += *amount * unitMs;
     }
-    return qint64(std::ceil(totalMs));
+    return ceilMs(totalMs);
 }
 
 RateLimitInfo parseRateLimits(const Headers &headers, const QDateTime &nowUtc)
@@ -235,16 +247,19 @@ RateLimitInfo parseRateLimits(const Headers &headers, const QDateTime &nowUtc)
             info.tokensResetMs = resetMs(value, nowUtc);
         else if (name == "retry-after-ms") {
             if (const auto ms = number(value); ms && *ms >= 0)
-                info.retryAfterMs = qint64(std::ceil(*ms));
+                info.retryAfterMs = ceilMs(*ms);
         } else if (name == "retry-after") {
             if (const auto seconds = number(value); seconds && *seconds >= 0) {
-                retryAfterSeconds = qint64(std::ceil(*seconds * 1000));
+                retryAfterSeconds = ceilMs(*seconds * 1000);
             } else {
-                // An HTTP date: "Wed, 21 Oct 2015 07:28:00 GMT".
-                const QDateTime at = QLocale::c().toDateTime(
-                    QString::fromLatin1(value).trimmed(), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
-                if (at.isValid()) {
-                    const QDateTime utc(at.date(), at.time(), Qt::UTC);
+                // An HTTP date: "Wed, 21 Oct 2015 07:28:00 GMT". Date and time are read apart:
+                // read together they are a local time, and a DST gap (02:30 in spring) rejects it.
+                const QString at = QString::fromLatin1(value).trimmed();
+                const QDate date = QLocale::c().toDate(at.section(u' ', 0, 3),
+                                                       u"ddd, dd MMM yyyy"_s);
+                const QTime time = QLocale::c().toTime(at.section(u' ', 4, 4), u"HH:mm:ss"_s);
+                if (date.isValid() && time.isValid() && at.section(u' ', 5) == u"GMT"_s) {
+                    const QDateTime utc(date, time, Qt::UTC);
                     retryAfterSeconds = std::max<qint64>(0, nowUtc.msecsTo(utc));
                 }
             }

@@ -1,5 +1,6 @@
 #include "cli/runcommand.h"
 
+#include "core/engine/batchestimate.h"
 #include "core/engine/prompttemplate.h"
 #include "core/io/jsonlexporter.h"
 #include "core/io/linesloader.h"
@@ -364,6 +365,19 @@ int RunCommand::execute(const QString &runPath, const RunConfig &config, const Q
             printError(loaded.error());
             return 2;
         }
+    }
+    {
+        auto store = RunStore::open(runPath);
+        if (!store) {
+            printError(store.error());
+            return 2;
+        }
+        auto estimate = BatchEstimate::compute(*store.value(), config, prices);
+        if (!estimate) {
+            printError(estimate.error());
+            return 2;
+        }
+        printError(estimate.value().describe(config));
     }
     if (config.provider == ProviderKind::Simulator && config.baseUrl.isEmpty()) {
         SimConfig simConfig;

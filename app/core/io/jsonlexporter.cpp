@@ -40,9 +40,11 @@ Result<qint64, QString> JsonlExporter::write(RunStore &store, const QString &pat
         const QList<ItemResult> page = store.results(from, PageRows);
         if (page.isEmpty())
             break;
+        const QList<ItemRow> rows = store.items(from, PageRows);
         QByteArray out;
-        for (const ItemResult &result : page) {
-            const ItemRow row = store.item(result.idx);
+        for (qsizetype i = 0; i < page.size(); ++i) {
+            const ItemResult &result = page.at(i);
+            const ItemRow row = i < rows.size() ? rows.at(i) : ItemRow{result.idx, {}};
             QJsonObject input;
             for (qsizetype c = 0; c < columns.size(); ++c)
                 input.insert(columns.at(c), c < row.cells.size() ? row.cells.at(c) : QString());

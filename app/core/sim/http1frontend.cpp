@@ -5,6 +5,7 @@
 
 #include <QHttpServerRequest>
 #include <QPointer>
+#include <QTcpServer>
 #include <QTcpSocket>
 
 #include <sys/socket.h>
@@ -103,6 +104,18 @@ private:
 
 Http1Frontend::Http1Frontend(SimApi *api, QObject *parent) : QAbstractHttpServer(parent), m_api(api)
 {
+}
+
+quint16 Http1Frontend::listen(const QHostAddress &address, quint16 port)
+{
+    auto *server = new QTcpServer(this);
+    server->setListenBacklogSize(4096); // the kernel caps it at net.core.somaxconn
+    if (!server->listen(address, port)) {
+        delete server;
+        return 0;
+    }
+    bind(server);
+    return server->serverPort();
 }
 
 bool Http1Frontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)

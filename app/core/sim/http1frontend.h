@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QAbstractHttpServer>
+#include <QHostAddress>
 
 namespace Salvo {
 
@@ -15,6 +16,11 @@ class Http1Frontend final : public QAbstractHttpServer
 
 public:
     explicit Http1Frontend(SimApi *api, QObject *parent = nullptr);
+
+    // Listens with a deep accept queue: QTcpServer's default of 50 makes a client that opens
+    // hundreds of connections at once wait a second or more for SYN retransmits. Returns the
+    // port, or 0 on failure.
+    quint16 listen(const QHostAddress &address, quint16 port);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

@@ -105,7 +105,7 @@ void SimApi::handleControl(const SimRequest &request, SimExchange &exchange)
                                           : Result<bool, QString>(fail(tr("expected a JSON object")));
             const QString problem = applied ? next.validationError() : applied.error();
             if (!problem.isEmpty()) {
-                respondNow(exchange, error(Provider::Anthropic, 400, problem));
+                exchange.respond(error(Provider::Anthropic, 400, problem));
                 return;
             }
             // Address and protocol are fixed once listening; everything else changes live.
@@ -128,7 +128,9 @@ void SimApi::handleControl(const SimRequest &request, SimExchange &exchange)
                             "POST /v1/chat/completions, GET /stats, POST /reset and /config.")
                              .arg(QString::fromUtf8(request.path)));
     }
-    respondNow(exchange, response);
+    // Not counted in the statistics: they describe the API traffic, and reading them must not
+    // change them.
+    exchange.respond(response);
 }
 
 void SimApi::handleModelCall(Provider provider, const SimRequest &request,

@@ -11,6 +11,10 @@ namespace {
 template<typename T>
 using Member = T SimConfig::*;
 
+// What toJson() shows instead of a key; applyJson() reads it as "keep the key", so that the
+// output of GET /config can be posted back unchanged.
+constexpr QStringView HiddenKey = u"(set)";
+
 QString parseDouble(const QString &text, double min, double max, double *out)
 {
     bool ok = false;
@@ -269,6 +273,8 @@ Result<bool, QString> SimConfig::applyJson(const QJsonObject &object)
         if (it.key() == u"preset"_s)
             continue;
         const QJsonValue v = it.value();
+        if (it.key() == u"api-key"_s && v.toString() == HiddenKey)
+            continue;
         QString value;
         if (v.isString())
             value = v.toString();
@@ -293,7 +299,7 @@ QJsonObject SimConfig::toJson() const
         bool isNumber = false;
         const double number = value.toDouble(&isNumber);
         if (option.name == u"api-key"_s)
-            object.insert(option.name, apiKey.isEmpty() ? u""_s : u"(set)"_s); // never echo a key
+            object.insert(option.name, apiKey.isEmpty() ? QString() : HiddenKey.toString());
         else if (isNumber && option.name != u"host"_s)
             object.insert(option.name, number);
         else

@@ -65,7 +65,11 @@ void TokenBucket::take(double amount, qint64 nowMs)
 
 void SimRateLimiter::configure(const SimConfig &config, qint64 nowMs)
 {
-    m_requests = TokenBucket(config.rpm, config.bucketSeconds, nowMs);
+    // The requests bucket holds at least one request, or a low rpm over short buckets (30 rpm,
+    // one-second buckets: half a request) would refuse every request forever.
+    const double requestSeconds =
+        config.rpm > 0 ? std::max(config.bucketSeconds, 60.0 / config.rpm) : config.bucketSeconds;
+    m_requests = TokenBucket(config.rpm, requestSeconds, nowMs);
     m_input = TokenBucket(config.itpm, config.bucketSeconds, nowMs);
     m_output = TokenBucket(config.otpm, config.bucketSeconds, nowMs);
 }
@@ -89,16 +93,24 @@ QByteArray number(double value)
     return QByteArray::number(qint64(std::floor(value)));
 }
 
-QByteArray rfc3339After(double ms)
+void appendBucket(SimRateLimiter::Headers &headers, const QByteArray &prefix, TokenBucket &bucket,
+                  qint64 nowMs, qint64 wallMs)
 {
-    const QDateTime at = QDateTime::currentDateTimeUtc().addMSecs(qint64(std::ceil(ms)));
-    return at.toString(Qt::ISODate).toLatin1(); // "2025-08-21T12:40:59Z"
+    if (!bucket.isLimited())
+        return;
+    headers.append({prefix + "-limit", number(bucket.perMinute())});
+    headers.append({prefix + "-remaining", number(bucket.level(nowMs))});
+    const qint64 fullInMs = qint64(std::ceil(bucket.msUntilFull(nowMs)));
+    headers.append({prefix + "-reset", SimRateLimiter::rfc3339(wallMs + fullInMs)});
 }
 
-// OpenAI's resets are Go durations: "20ms", "1s", "6m0s", "1h2m3s", "1.5s".
-QByteArray goDuration(double ms)
+} // namespace
+
+QByteArray SimRateLimiter::goDuration(double ms)
 {
     const qint64 total = qint64(std::ceil(ms));
+    if (total <= 0)
+        return "0s"; // as Go prints a zero Duration
     if (total < 1000)
         return QByteArray::number(total) + "ms";
     const qint64 hours = total / 3600000;
@@ -113,23 +125,20 @@ QByteArray goDuration(double ms)
     return out;
 }
 
-void appendBucket(SimRateLimiter::Headers &headers, const QByteArray &prefix, TokenBucket &bucket,
-                  qint64 nowMs)
+QByteArray SimRateLimiter::rfc3339(qint64 msSinceEpoch)
 {
-    if (!bucket.isLimited())
-        return;
-    headers.append({prefix + "-limit", number(bucket.perMinute())});
-    headers.append({prefix + "-remaining", number(bucket.level(nowMs))});
-    headers.append({prefix + "-reset", rfc3339After(bucket.msUntilFull(nowMs))});
+    const qint64 seconds = msSinceEpoch / 1000 + (msSinceEpoch % 1000 > 0 ? 1 : 0);
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate).toLatin1();
 }
-
-} // namespace
 
 void SimRateLimiter::appendAnthropicHeaders(Headers &headers, qint64 nowMs)
 {
-    appendBucket(headers, "anthropic-ratelimit-requests", m_requests, nowMs);
-    appendBucket(headers, "anthropic-ratelimit-input-tokens", m_input, nowMs);
-    appendBucket(headers, "anthropic-ratelimit-output-tokens", m_output, nowMs);
+    if (!m_requests.isLimited() && !m_input.isLimited() && !m_output.isLimited())
+        return;
+    const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
+    appendBucket(headers, "anthropic-ratelimit-requests", m_requests, nowMs, wallMs);
+    appendBucket(headers, "anthropic-ratelimit-input-tokens", m_input, nowMs, wallMs);
+    appendBucket(headers, "anthropic-ratelimit-output-tokens", m_output, nowMs, wallMs);
     // "tokens" reports the most restrictive token limit in force.
     TokenBucket *tightest = nullptr;
     for (TokenBucket *bucket : {&m_input, &m_output}) {
@@ -140,7 +149,7 @@ void SimRateLimiter::appendAnthropicHeaders(Headers &headers, qint64 nowMs)
             tightest = bucket;
     }
     if (tightest)
-        appendBucket(headers, "anthropic-ratelimit-tokens", *tightest, nowMs);
+        appendBucket(headers, "anthropic-ratelimit-tokens", *tightest, nowMs, wallMs);
 }
 
 void SimRateLimiter::appendOpenAiHeaders(Headers &headers, qint64 nowMs)

@@ -49,6 +49,12 @@ public:
     void appendAnthropicHeaders(Headers &headers, qint64 nowMs);
     void appendOpenAiHeaders(Headers &headers, qint64 nowMs);
 
+    // Header formats. OpenAI's resets are Go durations ("20ms", "1.5s", "6m0s", "1h2m3s"),
+    // rounded up to whole milliseconds; Anthropic's are RFC 3339 UTC times, rounded up to the
+    // next whole second because they promise "full again by then".
+    static QByteArray goDuration(double ms);
+    static QByteArray rfc3339(qint64 msSinceEpoch);
+
 private:
     TokenBucket m_requests;
     TokenBucket m_input;

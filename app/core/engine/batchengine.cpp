@@ -324,10 +324,8 @@ bool BatchEngine::refill()
         task.system = m_systemTemplate.render(row.cells, row.idx);
         task.estimatedInputTokens = ApiRequest::estimateTokens(task.system)
             + ApiRequest::estimateTokens(task.prompt) + 8;
-        ItemResult previous = m_store->result(row.idx);
-        task.result = previous;
         task.result.idx = row.idx;
-        task.failedAttempts = previous.attempts; // earlier attempts of a resumed run still count
+        task.failedAttempts = row.attempts; // earlier attempts of a resumed run still count
         m_tasks.emplace(row.idx, std::move(task));
         m_ready.push_back(row.idx);
         added = true;
@@ -355,6 +353,7 @@ void BatchEngine::pump()
 {
     if (m_state != RunState::Running)
         return;
+    bool paced = false;
     while (int(m_inFlight.size()) < m_cap) {
         const qint64 now = nowMs();
         const qint64 idx = peekNext(now);
@@ -365,6 +364,7 @@ void BatchEngine::pump()
         const qint64 wait = m_pacer.waitMs(tokens, now);
         if (wait > 0) {
             schedulePump(wait);
+            paced = true;
             break;
         }
         if (m_config.spendCapUsd > 0) {
@@ -385,7 +385,9 @@ void BatchEngine::pump()
             m_ready.pop_front();
         dispatch(idx, now);
     }
-    if (!m_waiting.empty() && int(m_inFlight.size()) < m_cap)
+    // While the pacer holds everything back, an overdue retry must not re-arm the timer at 0 ms:
+    // that spins the thread until the pacer's own wake-up.
+    if (!paced && !m_waiting.empty() && int(m_inFlight.size()) < m_cap)
         schedulePump(m_waiting.begin()->first - nowMs());
     checkSettled();
 }
@@ -406,11 +408,11 @@ void BatchEngine::dispatch(qint64 idx, qint64 now)
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
     m_pacer.onDispatched(double(task.estimatedInputTokens) + m_averageOutputTokens, now);
     ++m_requestsSent;
-    // Recorded so that a cancel leaves it alone and a crash sends it again on resume.
-    task.result.state = ItemState::InFlight;
-    m_store->saveResult(task.result);
-    m_announce.append(task.result);
-    scheduleFlush();
+    // Announced, not written: the file keeps the item queued until its answer, so a crash sends
+    // it again, and one write per item instead of two keeps the engine thread free for sending.
+    ItemResult update = task.result;
+    update.state = ItemState::InFlight;
+    m_announce.append(update);
 }
 
 AttemptOutcome BatchEngine::readOutcome(QNetworkReply *reply, const Flight &flight)
@@ -522,6 +524,15 @@ void BatchEngine::complete(Task &task, const AttemptOutcome &outcome,
         return;
     }
     case RetryDecision::Action::Retry: {
+        if (m_state == RunState::Cancelling) {
+            // Nothing more is sent once a cancel has begun; the item ends cancelled.
+            result.state = ItemState::Cancelled;
+            result.error = decision.message;
+            m_store->saveResult(result);
+            m_uncommitted.append(result);
+            m_tasks.erase(idx);
+            return;
+        }
         ++m_retriesTotal;
         if (decision.rateLimited) {
             ++task.rateLimitedAttempts;

@@ -21,6 +21,7 @@ struct ItemRow
 {
     qint64 idx = 0;
     QStringList cells;
+    int attempts = 0; // made by earlier runs of this file (queuedItems() fills it in)
 };
 
 // One HTTP attempt at an item, kept for the detail view and the run file.

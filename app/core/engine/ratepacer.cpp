@@ -36,15 +36,28 @@ void RatePacer::Mirror::update(double limitPerMinute, double remaining,
 {
     if (limitPerMinute <= 0)
         return;
-    active = true;
-    bucket.active = true;
     bucket.perMs = limitPerMinute / 60000.0;
     // The reset says when the bucket is full again, so it also tells the bucket's size, which the
-    // limit alone does not (a 600/min limit may allow a burst of 10 or of 600).
-    bucket.capacity = resetMs ? remaining + double(*resetMs) * bucket.perMs : limitPerMinute;
-    bucket.capacity = std::max(bucket.capacity, 1.0);
-    bucket.level = remaining;
-    bucket.atMs = nowMs;
+    // limit alone does not (a 600/min limit may allow a burst of 10 or of 600). Resets come in
+    // whole seconds, so take one off: underestimating the burst costs a little speed, while
+    // overestimating it sends a burst into a 429. The largest such lower bound seen is kept.
+    const double sized = resetMs
+        ? remaining + double(std::max<qint64>(0, *resetMs - 1000)) * bucket.perMs
+        : limitPerMinute;
+    bucket.capacity = std::max({active ? bucket.capacity : 0.0, sized, 1.0});
+    // Answers written before our latest requests arrived still report the older, higher
+    // remaining; many of them landing together must not refill the bucket each time. So the
+    // server can only lower the estimate, never below empty (requests refused with a 429 took
+    // nothing from its bucket, though they were counted here).
+    if (active) {
+        bucket.refill(nowMs);
+        bucket.level = std::max(0.0, std::min(bucket.level, remaining));
+    } else {
+        bucket.level = remaining;
+        bucket.atMs = nowMs;
+    }
+    active = true;
+    bucket.active = true;
 }
 
 void RatePacer::setBudgets(double requestsPerMinute, double tokensPerMinute, qint64 nowMs)

@@ -553,7 +553,7 @@ QList<ItemRow> RunStore::queuedItems(qint64 afterIdx, int limit) const
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     // Served by items_state_idx: a range scan from afterIdx, however many rows are done.
-    if (!query.prepare(u"SELECT idx, cells FROM items WHERE state = %1 AND idx > ?"
+    if (!query.prepare(u"SELECT idx, cells, attempts FROM items WHERE state = %1 AND idx > ?"
                        " ORDER BY idx LIMIT ?"_s.arg(stateSql(ItemState::Queued)))) {
         qCWarning(lcStore) << "cannot read" << m_path << ":" << sqlError(query);
         return rows;
@@ -566,7 +566,8 @@ QList<ItemRow> RunStore::queuedItems(qint64 afterIdx, int limit) const
     }
     rows.reserve(limit);
     while (query.next())
-        rows.append({query.value(0).toLongLong(), decodeCells(query.value(1).toString())});
+        rows.append({query.value(0).toLongLong(), decodeCells(query.value(1).toString()),
+                     query.value(2).toInt()});
     return rows;
 }
 

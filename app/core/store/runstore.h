@@ -51,7 +51,7 @@ public:
     // Rows in idx order, from `fromIdx`, at most `limit` (pairs with results() for exports).
     QList<ItemRow> items(qint64 fromIdx, int limit) const;
 
-    // Up to `limit` Queued items with idx > afterIdx, in idx order.
+    // Up to `limit` Queued items with idx > afterIdx, in idx order, with their attempts so far.
     QList<ItemRow> queuedItems(qint64 afterIdx, int limit) const;
     // The state changes below each commit on their own and return how many items changed, or -1
     // when the file cannot be written (the reason is logged).

@@ -72,7 +72,8 @@ private slots:
     void serverMirrorTokens();
     void serverMirrorNeedsLimitAndRemaining();
     void serverMirrorIgnoresNonPositiveLimit();
-    void newerHeadersReplaceMirror();
+    void staleHeadersNeverRefillMirror();
+    void lowerHeadersDrainMirror();
     void waitIsTheLongestOfAll();
 };
 
@@ -219,10 +220,12 @@ void TestRatePacer::serverMirrorEmptyBucketWaits_data()
     QTest::addColumn<qint64>("resetMs"); // -1: no reset header
     QTest::addColumn<qint64>("waitMs");
 
-    // A bucket of one (the reset says so) waits for that one; a larger one keeps one spare.
+    // A bucket of one (the reset says so) waits for that one; a larger one keeps one spare. Resets
+    // come in whole seconds, so a reset of 1 s proves a bucket of one request, no more.
     QTest::newRow("50 rpm, full in 1.2 s") << 50.0 << qint64(1200) << qint64(1200);
     QTest::newRow("60 rpm, full in 1 s") << 60.0 << qint64(1000) << qint64(1000);
-    QTest::newRow("600 rpm, full in 1 s") << 600.0 << qint64(1000) << qint64(100 * (1 + Spare));
+    QTest::newRow("600 rpm, full in 1 s") << 600.0 << qint64(1000) << qint64(100);
+    QTest::newRow("600 rpm, full in 2 s") << 600.0 << qint64(2000) << qint64(100 * (1 + Spare));
     QTest::newRow("600 rpm, no reset") << 600.0 << qint64(-1) << qint64(100 * (1 + Spare));
     QTest::newRow("4000 rpm, reset now") << 4000.0 << qint64(0) << qint64(15);
 }
@@ -245,9 +248,10 @@ void TestRatePacer::serverMirrorEmptyBucketWaits()
 
 void TestRatePacer::serverMirrorCapacityFromReset()
 {
-    // 600 rpm, 5 left, full again in 500 ms: the server's bucket holds 10, not 600.
+    // 600 rpm, 5 left, full again in 1.5 s (of which up to 1 s is rounding): the server's bucket
+    // holds at least 10, and the pacer assumes no more, not 600.
     RatePacer pacer;
-    pacer.onResponse(requestHeaders(600, 5, 500), 0);
+    pacer.onResponse(requestHeaders(600, 5, 1500), 0);
     QCOMPARE(burst(pacer, 1, 0), 5 - Spare);
     QVERIFY(pacer.waitMs(1, 0) > 0);
     QCOMPARE(burst(pacer, 1, 600000), 10 - Spare); // long after: still only the bucket's size
@@ -280,7 +284,7 @@ void TestRatePacer::serverMirrorDrainedByDispatch()
 void TestRatePacer::serverMirrorTokens()
 {
     RatePacer pacer;
-    pacer.onResponse(tokenHeaders(60000, 0, 1000), 0); // 1 token per ms, bucket of 1000
+    pacer.onResponse(tokenHeaders(60000, 0, 2000), 0); // 1 token per ms, bucket of 1000
     QCOMPARE(pacer.waitMs(0, 0), qint64(0));
     QCOMPARE(pacer.waitMs(400, 0), qint64(400));
     QCOMPARE(pacer.waitMs(5000, 0), qint64(1000)); // larger than the bucket: waits for full
@@ -315,14 +319,29 @@ void TestRatePacer::serverMirrorIgnoresNonPositiveLimit()
     QCOMPARE(burst(pacer, 1000, 0, 500), 500);
 }
 
-void TestRatePacer::newerHeadersReplaceMirror()
+void TestRatePacer::staleHeadersNeverRefillMirror()
 {
+    // Answers written before our latest requests reached the server still report the older,
+    // higher remaining: they must not give back what was just spent.
     RatePacer pacer;
     pacer.onResponse(requestHeaders(60, 0, 60000), 0);
     QVERIFY(pacer.waitMs(1, 0) > 0);
     pacer.onResponse(requestHeaders(60, 30, 30000), 10);
-    QCOMPARE(pacer.waitMs(1, 10), qint64(0));
-    QCOMPARE(burst(pacer, 1, 10), 30 - Spare);
+    const qint64 wait = pacer.waitMs(1, 10);
+    const qint64 refill = 1000 * (1 + Spare) - 10; // at 1 request/s, counted from empty at 0 ms
+    QVERIFY2(wait >= refill - 1 && wait <= refill + 1, qPrintable(QString::number(wait)));
+}
+
+void TestRatePacer::lowerHeadersDrainMirror()
+{
+    RatePacer pacer;
+    pacer.onResponse(requestHeaders(60, 30, 30000), 0);
+    QCOMPARE(burst(pacer, 1, 0, 5), 5);
+    pacer.onResponse(requestHeaders(60, 3, 30000), 0); // others share the key: the server knows
+    QCOMPARE(burst(pacer, 1, 0), 3 - Spare);
+    pacer.onResponse(requestHeaders(60, -1, 30000), 0); // never below empty
+    const qint64 wait = pacer.waitMs(1, 0);
+    QVERIFY2(wait >= 1000 * Spare && wait <= 1000 * (1 + Spare) + 1, qPrintable(QString::number(wait)));
 }
 
 void TestRatePacer::waitIsTheLongestOfAll()

@@ -1,11 +1,9 @@
 #include "core/io/jsonlexporter.h"
 
-#include "core/engine/prompttemplate.h"
 #include "core/engine/runconfig.h"
 #include "core/store/runstore.h"
 
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
@@ -16,19 +14,47 @@ namespace {
 constexpr int PageRows = 5000;
 }
 
-Result<qint64, QString> JsonlExporter::write(RunStore &store, const QString &path)
+Result<PromptTemplate, QString> JsonlExporter::promptTemplate(const RunStore &store)
 {
-    const QStringList columns = store.columns();
     auto config = RunConfig::fromJson(store.config());
     if (!config)
         return fail(config.error());
-    PromptTemplate prompt = PromptTemplate::column(0);
-    if (!config.value().promptTemplate.isEmpty()) {
-        auto parsed = PromptTemplate::parse(config.value().promptTemplate, columns);
-        if (!parsed)
-            return fail(parsed.error().message);
-        prompt = parsed.takeValue();
-    }
+    if (config.value().promptTemplate.isEmpty())
+        return PromptTemplate::column(0);
+    auto parsed = PromptTemplate::parse(config.value().promptTemplate, store.columns());
+    if (!parsed)
+        return fail(parsed.error().message);
+    return parsed.takeValue();
+}
+
+QJsonObject JsonlExporter::itemObject(const QStringList &columns, const PromptTemplate &prompt,
+                                      const ItemRow &row, const ItemResult &result)
+{
+    QJsonObject input;
+    for (qsizetype c = 0; c < columns.size(); ++c)
+        input.insert(columns.at(c), c < row.cells.size() ? row.cells.at(c) : QString());
+    const bool ok = result.state == ItemState::Ok;
+    return QJsonObject{
+        {u"idx"_s, result.idx},
+        {u"input"_s, input},
+        {u"prompt"_s, prompt.render(row.cells, row.idx)},
+        {u"output"_s, ok ? QJsonValue(result.output) : QJsonValue(QJsonValue::Null)},
+        {u"error"_s, ok || result.error.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                  : QJsonValue(result.error)},
+        {u"status"_s, itemStateName(result.state)},
+        {u"attempts"_s, result.attempts},
+        {u"latency_ms"_s, result.latencyMs},
+        {u"input_tokens"_s, result.inputTokens},
+        {u"output_tokens"_s, result.outputTokens},
+        {u"cost_usd"_s, result.costUsd}};
+}
+
+Result<qint64, QString> JsonlExporter::write(RunStore &store, const QString &path)
+{
+    const QStringList columns = store.columns();
+    auto prompt = promptTemplate(store);
+    if (!prompt)
+        return fail(prompt.error());
 
     // QSaveFile: a reader never sees half a file, and an old export survives a failed one.
     QSaveFile file(path);
@@ -45,24 +71,8 @@ Result<qint64, QString> JsonlExporter::write(RunStore &store, const QString &pat
         for (qsizetype i = 0; i < page.size(); ++i) {
             const ItemResult &result = page.at(i);
             const ItemRow row = i < rows.size() ? rows.at(i) : ItemRow{result.idx, {}};
-            QJsonObject input;
-            for (qsizetype c = 0; c < columns.size(); ++c)
-                input.insert(columns.at(c), c < row.cells.size() ? row.cells.at(c) : QString());
-            const bool ok = result.state == ItemState::Ok;
-            const QJsonObject line{
-                {u"idx"_s, result.idx},
-                {u"input"_s, input},
-                {u"prompt"_s, prompt.render(row.cells, row.idx)},
-                {u"output"_s, ok ? QJsonValue(result.output) : QJsonValue(QJsonValue::Null)},
-                {u"error"_s, ok || result.error.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                          : QJsonValue(result.error)},
-                {u"status"_s, itemStateName(result.state)},
-                {u"attempts"_s, result.attempts},
-                {u"latency_ms"_s, result.latencyMs},
-                {u"input_tokens"_s, result.inputTokens},
-                {u"output_tokens"_s, result.outputTokens},
-                {u"cost_usd"_s, result.costUsd}};
-            out += QJsonDocument(line).toJson(QJsonDocument::Compact);
+            out += QJsonDocument(itemObject(columns, prompt.value(), row, result))
+                       .toJson(QJsonDocument::Compact);
             out += '\n';
             ++written;
         }

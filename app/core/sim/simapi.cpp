@@ -339,6 +339,11 @@ QString SimApi::parseCall(Provider provider, const QByteArray &body, Call *call)
         if (!contentText(message.value(u"content"_s), &text))
             return tr("messages.%1.content: Input should be a string or a list of content blocks")
                 .arg(i);
+        // Anthropic refuses an empty user or assistant message (except a final assistant
+        // prefill), which is how an empty spreadsheet cell reaches it.
+        if (provider == Provider::Anthropic && text.isEmpty()
+            && !(role == u"assistant"_s && i == messages.size() - 1))
+            return tr("messages.%1.content: text content blocks must be non-empty").arg(i);
         if (role == u"system"_s || role == u"developer"_s)
             systemParts << text;
         else

@@ -666,6 +666,14 @@ void TestSimServer::errors_data()
                         QJsonObject{{u"role"_s, u"assistant"_s}, {u"content"_s, 7}}};
                 })
         << QString() << noLimit << 400 << irq << QString() << u"messages.1.content"_s;
+    QTest::newRow("anthropic: empty user message")
+        << A << QByteArray("POST") << msg << key << true
+        << body(Api::Anthropic,
+                [](QJsonObject &o) {
+                    o[u"messages"_s] = QJsonArray{
+                        QJsonObject{{u"role"_s, u"user"_s}, {u"content"_s, QString()}}};
+                })
+        << QString() << noLimit << 400 << irq << QString() << u"non-empty"_s;
     QTest::newRow("anthropic: bad system")
         << A << QByteArray("POST") << msg << key << true
         << body(Api::Anthropic, [](QJsonObject &o) { o[u"system"_s] = 3; }) << QString() << noLimit

@@ -44,7 +44,8 @@ int main(int argc, char **argv)
         QTextStream(stdout) << usage();
         return 0;
     }
-    args.removeAt(1);
+    if (args.size() > 1)
+        args.removeAt(1);
     if (command == u"run"_s) {
         args[0] = u"salvo-cli run"_s;
         return Salvo::RunCommand::run(args);

@@ -309,7 +309,10 @@ void TestBatchEngine::exhaustedQuotaIsNotRetried()
     QVERIFY(quota429 <= config.maxInFlight); // the wave in flight, never a retry
     auto store = RunStore::open(path);
     QVERIFY(store);
-    QCOMPARE(store.value()->counts().ok, 30);
+    // The simulator checks the quota when a request arrives, so requests admitted while the
+    // 30th answer was still on its way are answered too: at most a wave beyond the quota.
+    const qint64 ok = store.value()->counts().ok;
+    QVERIFY2(ok >= 30 && ok < 30 + config.maxInFlight, qPrintable(QString::number(ok)));
     QCOMPARE(store.value()->counts().failed, 0);
 }
 

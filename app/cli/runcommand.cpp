@@ -2,8 +2,10 @@
 
 #include "core/engine/batchestimate.h"
 #include "core/engine/prompttemplate.h"
-#include "core/io/jsonlexporter.h"
-#include "core/io/linesloader.h"
+#include "core/io/exportoptions.h"
+#include "core/io/resultexporter.h"
+#include "core/io/runfilesink.h"
+#include "core/io/tableloader.h"
 #include "core/providers/apirequest.h"
 #include "core/store/runstore.h"
 
@@ -69,7 +71,20 @@ QByteArray apiKeyFor(ProviderKind provider, QString *problem)
 void addCommonOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
-    parser.addOption({u"out"_s, RunCommand::tr("Where to write the results (.jsonl)."), u"FILE"_s});
+    parser.addOption({u"out"_s,
+                      RunCommand::tr("Where to write the results: .jsonl, .json, .csv, .tsv or "
+                                     ".xlsx."),
+                      u"FILE"_s});
+    parser.addOption({u"only"_s,
+                      RunCommand::tr("Which items to write: all, ok or failed (default all)."),
+                      u"WHICH"_s, u"all"_s});
+    parser.addOption({u"excel-bom"_s,
+                      RunCommand::tr("CSV/TSV: start with a UTF-8 byte order mark, so Excel "
+                                     "reads non-ASCII text correctly.")});
+    parser.addOption({u"keep-formulas"_s,
+                      RunCommand::tr("CSV/TSV: write text starting with = + - @ as it is, "
+                                     "instead of prefixing an apostrophe that keeps a "
+                                     "spreadsheet from running it as a formula.")});
     parser.addOption({u"sim-preset"_s,
                       RunCommand::tr("With --provider sim and no --base-url: the in-process "
                                      "simulator's preset (fast, realistic, rate-limited, flaky; "
@@ -82,14 +97,90 @@ void addCommonOptions(QCommandLineParser &parser)
                       u"FILE"_s});
 }
 
-QString checkOut(const QCommandLineParser &parser, QString *problem)
+// The export the user asked for; on a problem, sets it and returns nothing useful.
+ExportOptions exportOptions(const QCommandLineParser &parser, QString *out, QString *problem)
 {
-    const QString out = parser.value(u"out"_s);
-    if (out.isEmpty())
+    ExportOptions options;
+    *out = parser.value(u"out"_s);
+    if (out->isEmpty()) {
         *problem = RunCommand::tr("--out FILE is required.");
-    else if (!out.endsWith(u".jsonl"_s, Qt::CaseInsensitive) && !out.endsWith(u".ndjson"_s, Qt::CaseInsensitive))
-        *problem = RunCommand::tr("--out must end in .jsonl (other formats are not yet supported).");
-    return out;
+        return options;
+    }
+    const auto format = exportFormatForPath(*out);
+    if (!format) {
+        *problem = RunCommand::tr("--out must end in .jsonl, .json, .csv, .tsv or .xlsx.");
+        return options;
+    }
+    options.format = *format;
+    const QString only = parser.value(u"only"_s).toLower();
+    if (only == u"all"_s)
+        options.filter = ExportFilter::All;
+    else if (only == u"ok"_s)
+        options.filter = ExportFilter::OkOnly;
+    else if (only == u"failed"_s)
+        options.filter = ExportFilter::FailedOnly;
+    else
+        *problem = RunCommand::tr("--only must be all, ok or failed.");
+    options.excelBom = parser.isSet(u"excel-bom"_s);
+    options.neutralizeFormulas = !parser.isSet(u"keep-formulas"_s);
+    return options;
+}
+
+// The input choices of `run`; on a problem, sets it.
+LoadOptions loadOptions(const QCommandLineParser &parser, QString *problem)
+{
+    LoadOptions options;
+    const auto format = tableFormatFromName(parser.value(u"format"_s));
+    if (!format)
+        *problem = RunCommand::tr("Unknown --format \"%1\"; choose auto, csv, tsv, xlsx, json, "
+                                  "jsonl or lines.")
+                       .arg(parser.value(u"format"_s));
+    else
+        options.format = *format;
+    options.sheet = parser.value(u"sheet"_s);
+    options.hasHeader = !parser.isSet(u"no-header"_s);
+    bool ok = false;
+    options.headerRow = parser.value(u"header-row"_s).toInt(&ok);
+    if (!ok || options.headerRow < 1)
+        *problem = RunCommand::tr("--header-row must be a whole number of at least 1.");
+    const QString delimiter = parser.value(u"delimiter"_s);
+    if (delimiter == u"tab"_s || delimiter == u"\\t"_s)
+        options.delimiter = u'\t';
+    else if (delimiter.size() == 1)
+        options.delimiter = delimiter.front();
+    else if (!delimiter.isEmpty())
+        *problem = RunCommand::tr("--delimiter must be one character, or \"tab\".");
+    options.encoding = parser.value(u"encoding"_s);
+    options.stopOnBadLine = parser.isSet(u"stop-on-bad-line"_s);
+    return options;
+}
+
+// Why the templates do not fit the input's columns, or an empty string when they do.
+QString checkTemplates(const RunConfig &config, const QStringList &columns)
+{
+    if (config.promptTemplate.isEmpty() && columns.size() != 1) {
+        return RunCommand::tr("The input has %n column(s), so --template must say how to build "
+                              "the prompt from them: %1.",
+                              nullptr, int(columns.size()))
+            .arg(u"{{"_s + columns.join(u"}}, {{"_s) + u"}}"_s);
+    }
+    for (const auto &[label, text] : {std::pair{RunCommand::tr("--template"), config.promptTemplate},
+                                      std::pair{RunCommand::tr("--system"), config.systemTemplate}}) {
+        auto parsed = PromptTemplate::parse(text, columns);
+        if (!parsed)
+            return RunCommand::tr("%1: %2").arg(label, parsed.error().message);
+    }
+    return {};
+}
+
+void printWarnings(const QString &input, const LoadReport &report)
+{
+    // Enough to see what kind of trouble the file has; the rest would scroll the summary away.
+    constexpr int Shown = 20;
+    for (qsizetype i = 0; i < report.warnings.size() && i < Shown; ++i)
+        printError(RunCommand::tr("warning: %1").arg(TableLoader::describe(input, report.warnings.at(i))));
+    if (report.warningCount > Shown)
+        printError(RunCommand::tr("warning: … and %n more.", nullptr, int(report.warningCount - Shown)));
 }
 
 } // namespace
@@ -127,12 +218,15 @@ int RunCommand::run(const QStringList &arguments)
         tr("Sends one prompt per input line to an LLM API, many at once, and writes the results "
            "in input order. The run is saved as it goes to a run file, so an interrupted run can "
            "be resumed with `salvo-cli resume` without paying twice for any item.\n\n"
-           "INPUT is a text file, one item per line (column \"text\"). The API key comes from "
+           "INPUT is a spreadsheet or data file: CSV, TSV, XLSX, JSON (an array of objects), "
+           "JSON Lines, or plain text with one item per line (column \"text\"). Each row is one "
+           "item; --template builds its prompt from the columns. The API key comes from "
            "ANTHROPIC_API_KEY or OPENAI_API_KEY."));
     parser.addPositionalArgument(u"INPUT"_s, tr("The input file."));
     addCommonOptions(parser);
     parser.addOptions({
-        {u"template"_s, tr("Prompt template with {{column}} placeholders; default: the line itself."), u"T"_s},
+        {u"template"_s, tr("Prompt template with {{column}} placeholders and {{_row}}; default: "
+                           "the value of a one-column input."), u"T"_s},
         {u"system"_s, tr("System prompt (a template too)."), u"S"_s},
         {u"provider"_s, tr("anthropic, openai, openai-compatible or sim (default sim)."), u"NAME"_s, u"sim"_s},
         {u"base-url"_s, tr("API base URL: https://api.anthropic.com, https://api.openai.com/v1, "
@@ -150,6 +244,20 @@ int RunCommand::run(const QStringList &arguments)
         {u"http"_s, tr("auto (HTTP/2 when TLS offers it), http1, or h2c (HTTP/2 without TLS)."), u"MODE"_s, u"auto"_s},
         {u"h2-streams"_s, tr("Requests per HTTP/2 connection (default 100)."), u"N"_s, u"100"_s},
         {u"run-file"_s, tr("The run file to create (default: the --out path with .salvo)."), u"F"_s},
+        {u"format"_s, tr("The input's format: auto, csv, tsv, xlsx, json, jsonl or lines "
+                         "(default auto: from the extension and the content)."), u"NAME"_s, u"auto"_s},
+        {u"sheet"_s, tr("XLSX: the sheet to read, by name or 1-based position (default the "
+                        "first)."), u"SHEET"_s},
+        {u"header-row"_s, tr("CSV, TSV, XLSX: the row holding the column names (default 1); "
+                             "rows above it are skipped."), u"N"_s, u"1"_s},
+        {u"no-header"_s, tr("CSV, TSV, XLSX: there is no header row; the columns are called "
+                            "column_1, column_2, ...")},
+        {u"delimiter"_s, tr("CSV: the field delimiter, one character or \"tab\" (default: "
+                            "detected among , ; tab |)."), u"C"_s},
+        {u"encoding"_s, tr("Text files: UTF-8, UTF-16LE, UTF-16BE or Windows-1252 (default: "
+                           "detected)."), u"NAME"_s},
+        {u"stop-on-bad-line"_s, tr("JSON Lines: stop at a line that is not a JSON object, "
+                                   "instead of skipping it with a warning.")},
     });
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -160,7 +268,9 @@ int RunCommand::run(const QStringList &arguments)
         return 0;
     }
     QString problem;
-    const QString out = checkOut(parser, &problem);
+    QString out;
+    const ExportOptions exportChoice = exportOptions(parser, &out, &problem);
+    const LoadOptions loadChoice = loadOptions(parser, &problem);
     if (parser.positionalArguments().size() != 1)
         problem = tr("Give exactly one INPUT file.");
     RunConfig config;
@@ -221,15 +331,6 @@ int RunCommand::run(const QStringList &arguments)
     }
 
     const QString input = parser.positionalArguments().first();
-    const QStringList columns = LinesLoader::columns();
-    for (const auto &[label, text] : {std::pair{tr("--template"), config.promptTemplate},
-                                      std::pair{tr("--system"), config.systemTemplate}}) {
-        auto parsed = PromptTemplate::parse(text, columns);
-        if (!parsed) {
-            printError(tr("%1: %2").arg(label, parsed.error().message));
-            return 2;
-        }
-    }
     QString runPath = parser.value(u"run-file"_s);
     if (runPath.isEmpty()) {
         const QFileInfo outInfo(out);
@@ -246,32 +347,22 @@ int RunCommand::run(const QStringList &arguments)
         return 2;
     }
     {
-        auto created = RunStore::create(runPath, config.toJson(), columns);
-        if (!created) {
-            printError(created.error());
-            return 2;
-        }
-        auto loaded = LinesLoader::load(input, *created.value());
+        RunFileSink sink(runPath, config.toJson(),
+                         [&config](const QStringList &columns) { return checkTemplates(config, columns); });
+        auto loaded = TableLoader::load(input, loadChoice, sink);
         if (!loaded) {
-            created.value().reset();
-            QFile::remove(runPath);
-            printError(loaded.error());
+            if (sink.created()) {
+                sink.takeStore().reset();
+                QFile::remove(runPath);
+            }
+            printError(loaded.error().message);
             return 2;
         }
-        if (loaded.value().rows == 0) {
-            created.value().reset();
-            QFile::remove(runPath);
-            printError(tr("%1 has no items (no non-blank lines).").arg(input));
-            return 2;
-        }
-        if (loaded.value().blankLinesSkipped > 0) {
-            printError(tr("%1: skipped %n blank line(s).", nullptr,
-                          int(loaded.value().blankLinesSkipped))
-                           .arg(input));
-        }
+        printWarnings(input, loaded.value());
     }
     RunCommand command;
     command.m_outPath = out;
+    command.m_export = exportChoice;
     return command.execute(runPath, config, parser.value(u"sim-preset"_s), parser.value(u"prices"_s));
 }
 
@@ -294,7 +385,8 @@ int RunCommand::resume(const QStringList &arguments)
         return 0;
     }
     QString problem;
-    const QString out = checkOut(parser, &problem);
+    QString out;
+    const ExportOptions exportChoice = exportOptions(parser, &out, &problem);
     if (parser.positionalArguments().size() != 1)
         problem = tr("Give exactly one RUNFILE.");
     if (!problem.isEmpty()) {
@@ -340,6 +432,7 @@ int RunCommand::resume(const QStringList &arguments)
     }
     RunCommand command;
     command.m_outPath = out;
+    command.m_export = exportChoice;
     return command.execute(runPath, config, parser.value(u"sim-preset"_s), parser.value(u"prices"_s));
 }
 
@@ -442,7 +535,7 @@ void RunCommand::finish(const EngineMetrics &metrics, const QString &problem)
         QCoreApplication::exit(m_exitCode);
         return;
     }
-    auto written = JsonlExporter::write(*store.value(), m_outPath);
+    auto written = ResultExporter::write(*store.value(), m_outPath, m_export);
     const ItemCounts counts = store.value()->counts();
     if (!written) {
         printError(written.error());

@@ -5,6 +5,7 @@
 
 #include "core/engine/enginehost.h"
 #include "core/engine/runconfig.h"
+#include "core/io/exportoptions.h"
 #include "core/sim/simhost.h"
 
 #include "cli/progressprinter.h"
@@ -43,6 +44,7 @@ private:
     SimHost m_sim;
     ProgressPrinter m_progress;
     QString m_outPath;
+    ExportOptions m_export;
     QString m_runPath;
     int m_exitCode = 1;
     int m_interrupts = 0;

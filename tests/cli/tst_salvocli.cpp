@@ -1,5 +1,7 @@
 // Runs the real salvo-cli binary against a real salvo-sim process, as a user would.
 #include "core/engine/itemtypes.h"
+#include "core/io/csvloader.h"
+#include "core/io/xlsxloader.h"
 #include "core/sim/simanswer.h"
 #include "core/sim/simconfig.h"
 #include "core/sim/simhash.h"
@@ -49,6 +51,10 @@ private slots:
     void writesResultsInInputOrder();
     void exitsOneWhenItemsFail();
     void neverPrintsTheKey();
+    void runsOverSpreadsheetsIntoEveryFormat();
+    void exportsOnlyFailedItems();
+    void rejectsBadInputFiles_data();
+    void rejectsBadInputFiles();
     void resumesAfterSigkillWithoutPayingTwice();
 
 private:
@@ -333,6 +339,165 @@ void TestSalvoCli::resumesAfterSigkillWithoutPayingTwice()
     }
     QCOMPARE(stats.value(u"prompts_answered"_s).toInt(), Items);
     QVERIFY(stats.value(u"duplicate_answers"_s).toInt() <= answeredBeforeKill - committed.size());
+}
+
+void TestSalvoCli::runsOverSpreadsheetsIntoEveryFormat()
+{
+    QVERIFY(startSim({u"--preset"_s, u"fast"_s}).isValid());
+    // A CSV as German Excel writes it: semicolons, a BOM, CRLF, a quoted line break.
+    const QString csv = m_dir.filePath(u"tickets.csv"_s);
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\xEF\xBB\xBF" "Betreff;Beschreibung\r\n"
+                   "Rechnung;\"Doppelt abgebucht;\r\nbitte pr\xC3\xBC" "fen\"\r\n"
+                   "Login;Passwort vergessen\r\n"
+                   "Drucker;Papierstau\r\n");
+    }
+    SimConfig fast;
+    QVERIFY(fast.applyPreset(u"fast"_s));
+    auto expectedAnswer = [&fast](const QString &prompt) {
+        const QByteArray text = SimAnswer::promptText(QString(), {prompt});
+        return SimAnswer::answerText(text, std::min(SimAnswer::naturalOutputTokens(text, fast), 64));
+    };
+    const QString xlsx = m_dir.filePath(u"tickets-out.xlsx"_s);
+    QByteArray err;
+    QCOMPARE(runCli({u"run"_s, csv, u"--out"_s, xlsx, u"--base-url"_s, m_simUrl.toString(),
+                     u"--max-tokens"_s, u"64"_s, u"--template"_s,
+                     u"{{Betreff}}: {{Beschreibung}} (#{{_row}})"_s},
+                    nullptr, &err),
+             0);
+    QVERIFY2(err.contains("3 ok"), err.constData());
+
+    MemorySink first;
+    auto loaded = XlsxLoader::load(xlsx, {}, first);
+    QVERIFY2(loaded, loaded ? "" : qPrintable(loaded.error().message));
+    QCOMPARE(first.columns().mid(0, 5), (QStringList{u"Betreff"_s, u"Beschreibung"_s,
+                                                     u"output"_s, u"status"_s, u"error"_s}));
+    QCOMPARE(first.rows().size(), 3);
+    QCOMPARE(first.rows().at(0).at(1), u"Doppelt abgebucht;\r\nbitte prüfen"_s);
+    QCOMPARE(first.rows().at(0).at(2),
+             expectedAnswer(u"Rechnung: Doppelt abgebucht;\r\nbitte prüfen (#1)"_s));
+    QCOMPARE(first.rows().at(2).at(2), expectedAnswer(u"Drucker: Papierstau (#3)"_s));
+
+    // The XLSX export is an input in its turn; this time the results go to CSV.
+    const QString again = m_dir.filePath(u"second.csv"_s);
+    QCOMPARE(runCli({u"run"_s, xlsx, u"--out"_s, again, u"--base-url"_s, m_simUrl.toString(),
+                     u"--max-tokens"_s, u"64"_s, u"--template"_s, u"Summarise: {{output}}"_s},
+                    nullptr, &err),
+             0);
+    MemorySink second;
+    QVERIFY(CsvLoader::load(again, {}, second));
+    QVERIFY(second.columns().contains(u"output_2"_s)); // the first run's column keeps its name
+    const qsizetype newOutput = second.columns().indexOf(u"output_2"_s);
+    QCOMPARE(second.rows().size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(second.rows().at(i).at(2), first.rows().at(i).at(2));
+        QCOMPARE(second.rows().at(i).at(newOutput),
+                 expectedAnswer(u"Summarise: "_s + first.rows().at(i).at(2)));
+    }
+
+    // JSON Lines in, a JSON array out.
+    const QString jsonl = m_dir.filePath(u"items.jsonl"_s);
+    {
+        QFile file(jsonl);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"id\": 7, \"q\": \"Why?\"}\n\n{\"id\": 8, \"q\": \"How?\", \"extra\": [1,2]}\n");
+    }
+    const QString json = m_dir.filePath(u"items-out.json"_s);
+    QCOMPARE(runCli({u"run"_s, jsonl, u"--out"_s, json, u"--base-url"_s, m_simUrl.toString(),
+                     u"--template"_s, u"{{id}}: {{q}}"_s},
+                    nullptr, &err),
+             0);
+    QFile jsonFile(json);
+    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+    const QJsonArray items = QJsonDocument::fromJson(jsonFile.readAll()).array();
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items.at(1).toObject().value(u"prompt"_s).toString(), u"8: How?"_s);
+    QCOMPARE(items.at(1).toObject().value(u"input"_s).toObject().value(u"extra"_s).toString(),
+             u"[1,2]"_s);
+    QCOMPARE(items.at(0).toObject().value(u"input"_s).toObject().value(u"extra"_s).toString(),
+             QString());
+}
+
+void TestSalvoCli::exportsOnlyFailedItems()
+{
+    // Some prompts are empty, which the API rejects with a 400: those items fail.
+    QVERIFY(startSim({u"--preset"_s, u"fast"_s}).isValid());
+    const QString csv = m_dir.filePath(u"some-empty.csv"_s);
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("id,text\n1,hello\n2,\n3,world\n4,\n");
+    }
+    const QString out = m_dir.filePath(u"failed-only.csv"_s);
+    QCOMPARE(runCli({u"run"_s, csv, u"--out"_s, out, u"--base-url"_s, m_simUrl.toString(),
+                     u"--template"_s, u"{{text}}"_s, u"--only"_s, u"failed"_s}),
+             1);
+    MemorySink sink;
+    QVERIFY(CsvLoader::load(out, {}, sink));
+    QCOMPARE(sink.rows().size(), 2);
+    QCOMPARE(sink.rows().at(0).at(0), u"2"_s);
+    QCOMPARE(sink.rows().at(1).at(0), u"4"_s);
+    const qsizetype status = sink.columns().indexOf(u"status"_s);
+    const qsizetype error = sink.columns().indexOf(u"error"_s);
+    QCOMPARE(sink.rows().at(0).at(status), u"failed"_s);
+    QVERIFY2(sink.rows().at(0).at(error).contains(u"400"_s), qPrintable(sink.rows().at(0).at(error)));
+}
+
+void TestSalvoCli::rejectsBadInputFiles_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QStringList>("said"); // what stderr must contain
+
+    QTest::newRow("unterminated quote")
+        << u"quote.csv"_s << QByteArray("a,b\n1,2\n3,\"never closed\n4,5\n")
+        << QStringList{u"--template"_s, u"{{a}}"_s} << QStringList{u"quote.csv"_s, u"3"_s};
+    QTest::newRow("several columns, no template")
+        << u"wide.csv"_s << QByteArray("name,age\nAda,36\n") << QStringList{}
+        << QStringList{u"{{name}}"_s, u"{{age}}"_s};
+    QTest::newRow("unknown column, did you mean")
+        << u"cols.csv"_s << QByteArray("Ticket body,id\nx,1\n")
+        << QStringList{u"--template"_s, u"{{Ticket bdy}}"_s} << QStringList{u"Ticket body"_s};
+    QTest::newRow("bad JSON line, stop")
+        << u"bad.jsonl"_s << QByteArray("{\"a\": 1}\n{\"a\": \n{\"a\": 3}\n")
+        << QStringList{u"--template"_s, u"{{a}}"_s, u"--stop-on-bad-line"_s}
+        << QStringList{u"bad.jsonl"_s, u"2"_s};
+    QTest::newRow("legacy xls") << u"old.xls"_s
+                                << QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)
+                                       + QByteArray(4000, '\0')
+                                << QStringList{} << QStringList{u".xlsx"_s};
+    QTest::newRow("empty") << u"empty.csv"_s << QByteArray() << QStringList{}
+                           << QStringList{u"empty.csv"_s};
+    QTest::newRow("unknown format") << u"x.csv"_s << QByteArray("a\n1\n")
+                                    << QStringList{u"--format"_s, u"parquet"_s}
+                                    << QStringList{u"parquet"_s};
+}
+
+void TestSalvoCli::rejectsBadInputFiles()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QStringList, extra);
+    QFETCH(QStringList, said);
+    const QString input = m_dir.filePath(name);
+    {
+        QFile file(input);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    const QString out = m_dir.filePath(name + u".out.jsonl"_s);
+    const QString runFile = m_dir.filePath(name + u".salvo"_s);
+    QByteArray err;
+    QCOMPARE(runCli(QStringList{u"run"_s, input, u"--out"_s, out, u"--run-file"_s, runFile} + extra,
+                    nullptr, &err),
+             2);
+    for (const QString &words : said)
+        QVERIFY2(err.contains(words.toUtf8()), err.constData());
+    QVERIFY(!QFile::exists(out));
+    QVERIFY2(!QFile::exists(runFile), "a failed load leaves no run file behind");
 }
 
 QTEST_GUILESS_MAIN(TestSalvoCli)

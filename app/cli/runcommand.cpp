@@ -471,6 +471,8 @@ int RunCommand::execute(const QString &runPath, const RunConfig &config, const Q
             return 2;
         }
         printError(estimate.value().describe(config));
+        if (const QString empty = estimate.value().describeEmptyPrompts(); !empty.isEmpty())
+            printError(tr("warning: %1").arg(empty));
     }
     if (config.provider == ProviderKind::Simulator && config.baseUrl.isEmpty()) {
         SimConfig simConfig;

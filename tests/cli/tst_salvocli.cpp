@@ -431,9 +431,13 @@ void TestSalvoCli::exportsOnlyFailedItems()
         file.write("id,text\n1,hello\n2,\n3,world\n4,\n");
     }
     const QString out = m_dir.filePath(u"failed-only.csv"_s);
+    QByteArray err;
     QCOMPARE(runCli({u"run"_s, csv, u"--out"_s, out, u"--base-url"_s, m_simUrl.toString(),
-                     u"--template"_s, u"{{text}}"_s, u"--only"_s, u"failed"_s}),
+                     u"--template"_s, u"{{text}}"_s, u"--only"_s, u"failed"_s},
+                    nullptr, &err),
              1);
+    // Said before anything is sent, with the rows.
+    QVERIFY2(err.contains("empty prompt") && err.contains(": 2, 4."), err.constData());
     MemorySink sink;
     QVERIFY(CsvLoader::load(out, {}, sink));
     QCOMPARE(sink.rows().size(), 2);

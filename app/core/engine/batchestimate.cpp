@@ -31,9 +31,14 @@ Result<BatchEstimate, QString> BatchEstimate::compute(RunStore &store, const Run
     for (;;) {
         const QList<ItemRow> rows = store.queuedItems(after, PageRows);
         for (const ItemRow &row : rows) {
-            estimate.inputTokens += FramingTokens
-                + ApiRequest::estimateTokens(prompt.value().render(row.cells, row.idx))
+            const QString text = prompt.value().render(row.cells, row.idx);
+            estimate.inputTokens += FramingTokens + ApiRequest::estimateTokens(text)
                 + ApiRequest::estimateTokens(system.value().render(row.cells, row.idx));
+            if (text.trimmed().isEmpty()) {
+                ++estimate.emptyPrompts;
+                if (estimate.emptyPromptRows.size() < MaxEmptyPromptRows)
+                    estimate.emptyPromptRows.append(row.idx + 1);
+            }
         }
         estimate.items += rows.size();
         if (rows.size() < PageRows)
@@ -46,6 +51,20 @@ Result<BatchEstimate, QString> BatchEstimate::compute(RunStore &store, const Run
     estimate.inputCostUsd = prices.cost(model, estimate.inputTokens, 0);
     estimate.maxCostUsd = prices.cost(model, estimate.inputTokens, estimate.maxOutputTokens);
     return estimate;
+}
+
+QString BatchEstimate::describeEmptyPrompts() const
+{
+    if (emptyPrompts == 0)
+        return {};
+    QStringList rows;
+    for (qint64 row : emptyPromptRows)
+        rows << QString::number(row);
+    if (emptyPrompts > emptyPromptRows.size())
+        rows << u"…"_s;
+    return tr("%n row(s) have an empty prompt, which the API will refuse: %1.", nullptr,
+              int(std::min<qint64>(emptyPrompts, INT_MAX)))
+        .arg(rows.join(u", "_s));
 }
 
 QString BatchEstimate::describe(const RunConfig &config) const

@@ -8,6 +8,7 @@
 #include "core/engine/runconfig.h"
 
 #include <QCoreApplication>
+#include <QList>
 
 namespace Salvo {
 
@@ -24,11 +25,18 @@ public:
     double inputCostUsd = 0;
     double maxCostUsd = 0;       // input plus the worst-case output
     bool priced = false;         // false: the model is not in the price table
+    // Items whose prompt renders to nothing but white space (empty cells): the API refuses
+    // them, so the shells say so before the run. The first few rows, 1-based, for the message.
+    qint64 emptyPrompts = 0;
+    QList<qint64> emptyPromptRows;
+    static constexpr int MaxEmptyPromptRows = 10;
 
     [[nodiscard]] static Result<BatchEstimate, QString> compute(RunStore &store,
                                                                 const RunConfig &config,
                                                                 const PriceTable &prices);
     QString describe(const RunConfig &config) const;
+    // "3 rows have an empty prompt: 4, 9, 12." or an empty string.
+    QString describeEmptyPrompts() const;
 };
 
 } // namespace Salvo

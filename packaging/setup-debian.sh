@@ -1,6 +1,9 @@
 #!/bin/sh
-# Installs the Debian 12 packages Salvo needs to build and test (run as root or with sudo).
+# Installs the Debian 12 packages Salvo needs to build and test; asks for sudo when not root.
 set -eu
+if [ "$(id -u)" -ne 0 ]; then
+    exec sudo "$0" "$@"
+fi
 here=$(dirname "$0")
 export DEBIAN_FRONTEND=noninteractive
 apt-get update

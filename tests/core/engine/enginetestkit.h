@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslConfiguration>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -47,11 +48,23 @@ inline bool &talkH2c()
     return h2c;
 }
 
+// The certificate of an h2tls simulator, for the test's own requests to it (empty: none).
+inline QString &trustedCertificate()
+{
+    static QString path;
+    return path;
+}
+
 inline QByteArray httpRequest(const QUrl &url, const QByteArray &verb, const QByteArray &body = {})
 {
     QNetworkAccessManager manager;
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::Http2DirectAttribute, talkH2c());
+    if (!trustedCertificate().isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(trustedCertificate());
+        request.setSslConfiguration(ssl);
+    }
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     QNetworkReply *reply = manager.sendCustomRequest(request, verb, body);
     QEventLoop loop;

@@ -93,7 +93,7 @@ void TestBatchEngine::holdsTheCapOnTheWire_data()
 {
     QTest::addColumn<QString>("protocol");
     QTest::addColumn<int>("cap");
-    for (const QString &protocol : {u"http1"_s, u"h2c"_s}) {
+    for (const QString &protocol : {u"http1"_s, u"h2c"_s, u"h2tls"_s}) {
         for (int cap : {1, 6, 7, 100, 500})
             QTest::addRow("%s cap %d", qPrintable(protocol), cap) << protocol << cap;
     }
@@ -106,14 +106,23 @@ void TestBatchEngine::holdsTheCapOnTheWire()
     SimConfig sim = simConfig(cap == 1 ? 20 : 300);
     QVERIFY(sim.applyOption(u"proto"_s, protocol));
     sim.h2MaxStreams = 100;
+    const bool tls = protocol == u"h2tls"_s;
+    if (tls)
+        sim.certPath = runPath(u"sim-cert-%1"_s.arg(cap)) + u".pem"_s;
     talkH2c() = protocol == u"h2c"_s;
+    trustedCertificate() = tls ? sim.certPath : QString();
     SimHost host;
     auto url = host.start(sim);
     QVERIFY(url);
+    QCOMPARE(url.value().scheme(), tls ? u"https"_s : u"http"_s);
 
     RunConfig config;
     config.maxInFlight = cap;
-    config.httpMode = protocol == u"h2c"_s ? HttpMode::H2c : HttpMode::Http1;
+    // Over TLS, HTTP/2 is what ALPN agrees on (Auto), as with the real services.
+    config.httpMode = protocol == u"h2c"_s ? HttpMode::H2c
+        : tls                              ? HttpMode::Auto
+                                           : HttpMode::Http1;
+    config.caCertPath = tls ? sim.certPath : QString();
     config.http2Streams = 100;
     const qint64 items = std::max(3 * cap, 30);
     const QString path = runPath(u"cap-%1-%2"_s.arg(protocol).arg(cap));
@@ -124,6 +133,7 @@ void TestBatchEngine::holdsTheCapOnTheWire()
     QCOMPARE(run.finalMetrics().ok, items);
     const QJsonObject stats = simStats(url.value());
     // Counted by the server: requests actually on the wire, never more, and the cap reached.
+    // (The h2tls simulator speaks nothing but HTTP/2, so every answer there came over it.)
     QCOMPARE(stats.value(u"max_in_flight"_s).toInt(), cap);
     QCOMPARE(stats.value(u"requests"_s).toInteger(), items);
 }
@@ -131,6 +141,7 @@ void TestBatchEngine::holdsTheCapOnTheWire()
 void TestBatchEngine::init()
 {
     talkH2c() = false;
+    trustedCertificate().clear();
 }
 
 void TestBatchEngine::followsCapChangesWhileRunning()

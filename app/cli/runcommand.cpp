@@ -1,5 +1,6 @@
 #include "cli/runcommand.h"
 
+#include "core/common/commandlinehelp.h"
 #include "core/engine/batchestimate.h"
 #include "core/engine/prompttemplate.h"
 #include "core/io/exportoptions.h"
@@ -215,7 +216,7 @@ int RunCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Sends one prompt per input line to an LLM API, many at once, and writes the results "
+        tr("Sends one prompt per input row to an LLM API, many at once, and writes the results "
            "in input order. The run is saved as it goes to a run file, so an interrupted run can "
            "be resumed with `salvo-cli resume` without paying twice for any item.\n\n"
            "INPUT is a spreadsheet or data file: CSV, TSV, XLSX, JSON (an array of objects), "
@@ -264,7 +265,7 @@ int RunCommand::run(const QStringList &arguments)
         return 2;
     }
     if (parser.isSet(u"help"_s)) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << commandLineHelp(parser, arguments.value(0));
         return 0;
     }
     QString problem;
@@ -381,7 +382,7 @@ int RunCommand::resume(const QStringList &arguments)
         return 2;
     }
     if (parser.isSet(u"help"_s)) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << commandLineHelp(parser, arguments.value(0));
         return 0;
     }
     QString problem;

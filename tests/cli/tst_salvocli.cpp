@@ -159,8 +159,13 @@ void TestSalvoCli::printsVersionAndHelp_data()
     QTest::newRow("version") << QStringList{u"--version"_s} << QStringLiteral(SALVO_VERSION);
     QTest::newRow("help") << QStringList{u"--help"_s} << u"resume RUNFILE"_s;
     QTest::newRow("run help") << QStringList{u"run"_s, u"--help"_s} << u"--concurrency"_s;
-    QTest::newRow("resume help") << QStringList{u"resume"_s, u"--help"_s} << u"RUNFILE"_s;
+    QTest::newRow("run usage") << QStringList{u"run"_s, u"--help"_s}
+                               << u"Usage: salvo-cli run [options] INPUT"_s;
+    QTest::newRow("resume help") << QStringList{u"resume"_s, u"--help"_s}
+                                 << u"Usage: salvo-cli resume [options] RUNFILE"_s;
     QTest::newRow("sim help") << QStringList{u"sim"_s, u"--help"_s} << u"--p-truncated"_s;
+    QTest::newRow("sim usage") << QStringList{u"sim"_s, u"--help"_s}
+                               << u"Usage: salvo-cli sim [options]"_s;
 }
 
 void TestSalvoCli::printsVersionAndHelp()

@@ -1,5 +1,6 @@
 #include "core/sim/simcommandline.h"
 
+#include "core/common/commandlinehelp.h"
 #include "core/sim/simconfig.h"
 #include "core/sim/simserver.h"
 
@@ -94,7 +95,7 @@ int run(const QStringList &arguments, const QString &programName)
         return 2;
     }
     if (parser.isSet(u"help"_s)) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << commandLineHelp(parser, programName);
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {

@@ -276,6 +276,9 @@ void BatchEngine::retryFailed()
     m_haltAnnounced = false;
     if (m_state != RunState::Running)
         setState(RunState::Running);
+    // A finished run stopped its timers; the shells' progress and charts need them again.
+    m_updateTimer.start();
+    m_metricsTimer.start();
     pump();
 }
 

@@ -471,14 +471,21 @@ void TestBatchEngine::retryFailedResendsOnlyFailures()
     QCOMPARE(run.finalMetrics().failed, 30);
     QCOMPARE(simStats(url.value()).value(u"requests"_s).toInt(), 60);
 
-    // The server recovers; "retry failed" sends the 30 again, and only them.
+    // The server recovers; "retry failed" sends the 30 again, and only them. Its answers are
+    // slow enough (3 rounds of 400 ms) for the live metrics to tick during the second round.
     QUrl configUrl = url.value();
     configUrl.setPath(u"/config"_s);
-    httpRequest(configUrl, "POST", R"({"p500": 0})");
+    httpRequest(configUrl, "POST", R"({"p500": 0, "latency-ms": 400})");
     run.finished.clear();
+    QSignalSpy metrics(&run.host, &EngineHost::metricsUpdated);
+    QSignalSpy updates(&run.host, &EngineHost::itemsUpdated);
     run.host.retryFailed();
     QTRY_VERIFY_WITH_TIMEOUT(!run.finished.isEmpty(), 20000);
     QCOMPARE(run.finalMetrics().ok, 30);
+    // The shells hear about the second round as they did about the first.
+    QVERIFY(metrics.size() >= 2); // at least one while running, and the final one
+    QCOMPARE(metrics.first().first().value<EngineMetrics>().state, RunState::Running);
+    QVERIFY(!updates.isEmpty());
     QCOMPARE(simStats(url.value()).value(u"requests"_s).toInt(), 90);
 }
 

@@ -294,7 +294,9 @@ void TestSalvoCli::neverPrintsTheKey()
 
 void TestSalvoCli::resumesAfterSigkillWithoutPayingTwice()
 {
-    QVERIFY(startSim({u"--latency-ms"_s, u"150"_s, u"--latency-per-token-ms"_s, u"0"_s,
+    // Slow enough answers that the run is still in full flow after the first 600, even when a
+    // sanitizer build shares a busy machine.
+    QVERIFY(startSim({u"--latency-ms"_s, u"400"_s, u"--latency-per-token-ms"_s, u"0"_s,
                       u"--jitter"_s, u"0.5"_s})
                 .isValid());
     constexpr int Items = 3000;
@@ -307,7 +309,7 @@ void TestSalvoCli::resumesAfterSigkillWithoutPayingTwice()
     QVERIFY(cli.waitForStarted());
     // Let it get well into the run, then kill it without warning, mid-flight.
     QTRY_VERIFY_WITH_TIMEOUT(simStats().value(u"answers"_s).toInt() >= 600, 60000);
-    QTRY_VERIFY_WITH_TIMEOUT(simStats().value(u"in_flight"_s).toInt() >= 30, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(simStats().value(u"in_flight"_s).toInt() >= 20, 20000);
     ::kill(pid_t(cli.processId()), SIGKILL);
     QVERIFY(cli.waitForFinished());
     QCOMPARE(cli.exitStatus(), QProcess::CrashExit);

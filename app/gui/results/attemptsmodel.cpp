@@ -1,0 +1,101 @@
+#include "gui/results/attemptsmodel.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace Salvo {
+
+AttemptsModel::AttemptsModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void AttemptsModel::setAttempts(const QList<AttemptRecord> &attempts)
+{
+    beginResetModel();
+    m_attempts = attempts;
+    endResetModel();
+}
+
+int AttemptsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_attempts.size());
+}
+
+int AttemptsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AttemptsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const AttemptRecord &attempt = m_attempts[index.row()];
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+        const QLocale locale;
+        switch (index.column()) {
+        case NumberColumn:
+            return locale.toString(attempt.number);
+        case StartedColumn:
+            return attempt.startedAt.isValid()
+                       ? attempt.startedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s)
+                       : QString();
+        case LatencyColumn:
+            return tr("%1 ms").arg(locale.toString(attempt.latencyMs));
+        case HttpStatusColumn:
+            return attempt.httpStatus > 0 ? QString::number(attempt.httpStatus)
+                                          : tr("none");
+        case ErrorTypeColumn:
+            return attempt.errorType;
+        case MessageColumn:
+            return attempt.message;
+        default:
+            return {};
+        }
+    }
+    if (role == SortRole) {
+        switch (index.column()) {
+        case NumberColumn:
+            return attempt.number;
+        case StartedColumn:
+            return attempt.startedAt;
+        case LatencyColumn:
+            return attempt.latencyMs;
+        case HttpStatusColumn:
+            return attempt.httpStatus;
+        case ErrorTypeColumn:
+            return attempt.errorType;
+        case MessageColumn:
+            return attempt.message;
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole && index.column() <= HttpStatusColumn
+        && index.column() != StartedColumn)
+        return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+    return {};
+}
+
+QVariant AttemptsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NumberColumn:
+        return tr("#");
+    case StartedColumn:
+        return tr("Started");
+    case LatencyColumn:
+        return tr("Latency");
+    case HttpStatusColumn:
+        return tr("HTTP status");
+    case ErrorTypeColumn:
+        return tr("Error type");
+    case MessageColumn:
+        return tr("Message");
+    default:
+        return {};
+    }
+}
+
+} // namespace Salvo

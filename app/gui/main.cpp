@@ -1,0 +1,34 @@
+// The desktop app: one window; a file named on the command line is opened in it.
+#include "gui/shell/mainwindow.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QIcon>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Salvo"_s);
+    QApplication::setApplicationName(u"Salvo"_s);
+    QApplication::setApplicationVersion(QString::fromLatin1(SALVO_VERSION));
+    // Matches packaging/io.github.salvo_llm.Salvo.desktop, so desktops show the right icon.
+    QApplication::setDesktopFileName(u"io.github.salvo_llm.Salvo"_s);
+    QIcon icon;
+    for (int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(u":/icons/salvo-%1.png"_s.arg(size));
+    QApplication::setWindowIcon(icon);
+
+    Salvo::MainWindow window;
+    window.show();
+    const QStringList arguments = QApplication::arguments();
+    if (arguments.size() > 1 && QFileInfo(arguments.at(1)).isFile()) {
+        const QString path = arguments.at(1);
+        if (path.endsWith(u".salvo"_s, Qt::CaseInsensitive))
+            window.openRun(path);
+        else
+            window.openInput(path);
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,625 @@
+// Drives the real main window: loads data, edits the prompt, runs on the in-process simulator,
+// moves the in-flight cap mid-run and checks the server follows, pauses and resumes.
+#include "core/io/csvloader.h"
+#include "core/sim/simhost.h"
+#include "core/store/runstore.h"
+#include "gui/charts/livecharts.h"
+#include "gui/preferences.h"
+#include "gui/results/exportdialog.h"
+#include "gui/results/resultsfilterproxy.h"
+#include "gui/results/resultsmodel.h"
+#include "gui/results/resultsview.h"
+#include "gui/shell/capcontrol.h"
+#include "gui/shell/connectiontester.h"
+#include "gui/shell/mainwindow.h"
+#include "gui/shell/runcontroller.h"
+#include "gui/shell/runpreviewmodel.h"
+#include "gui/shell/templateedit.h"
+#include "secrets/apikeystore.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QTimer>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Salvo;
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void firstStartIsReadyToGo();
+    void editsPromptAndRunsOnSimulator();
+    void opensSavedRun();
+    void quitDuringRunPausesFirst();
+    void rejectedKeyHaltsThenResumes();
+    void warningJumpsToItsRow();
+    void workbookSheetCanBeChosen();
+    void testConnectionSaysWhatHappened();
+    void millionRowsStayResponsive();
+
+private:
+    static QJsonObject simStats(const QUrl &base);
+    template<typename T>
+    static T *child(const QWidget &window, const QString &name)
+    {
+        return window.findChild<T *>(name);
+    }
+    static void clearSettings();
+
+    QTemporaryDir m_dir;
+    QString m_finishedRun;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"Salvo"_s);
+    QCoreApplication::setApplicationName(u"Salvo"_s);
+    clearSettings();
+    QVERIFY(m_dir.isValid());
+}
+
+void TestMainWindow::clearSettings()
+{
+    QSettings().clear();
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+        .removeRecursively();
+}
+
+QJsonObject TestMainWindow::simStats(const QUrl &base)
+{
+    QNetworkAccessManager network;
+    QUrl url = base;
+    url.setPath(u"/stats"_s);
+    QNetworkReply *reply = network.get(QNetworkRequest(url));
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !done.wait(10000))
+        return {};
+    const QJsonObject stats = QJsonDocument::fromJson(reply->readAll()).object();
+    reply->deleteLater();
+    return stats;
+}
+
+void TestMainWindow::firstStartIsReadyToGo()
+{
+    clearSettings();
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.resize(1320, 860);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.first().first().toBool(), true);
+
+    QCOMPARE(window.previewModel()->rowCount(), 500);
+    QCOMPARE(window.previewModel()->columns(),
+             QStringList({u"ticket_id"_s, u"created"_s, u"customer"_s, u"plan"_s, u"subject"_s,
+                          u"body"_s}));
+    QCOMPARE(child<QComboBox>(window, u"providerCombo"_s)->currentData().toString(),
+             RunConfig::providerName(ProviderKind::Simulator));
+    QCOMPARE(child<QComboBox>(window, u"presetCombo"_s)->currentData().toString(),
+             u"realistic"_s);
+    QCOMPARE(child<QPlainTextEdit>(window, u"promptPreview"_s)->toPlainText(),
+             u"Classify this support ticket as billing, bug or question. Subject: Upgrade charged "
+             "full price Text: Hallo, We upgraded to Team mid-month and were charged the full "
+             "price, not the pro-rated amount."_s);
+    QVERIFY(child<QLabel>(window, u"templateError"_s)->isHidden());
+    QVERIFY(child<QPushButton>(window, u"startButton"_s)->isEnabled());
+    QVERIFY(child<QLabel>(window, u"emptyStateHint"_s)->isVisible());
+    QVERIFY(!child<QLabel>(window, u"estimateLabel"_s)->text().isEmpty()
+            || QTest::qWaitFor([&] {
+                   return !child<QLabel>(window, u"estimateLabel"_s)->text().isEmpty();
+               }));
+    QVERIFY(window.findChild<QWidget *>(u"resultsArea"_s));
+    QVERIFY(window.findChild<QWidget *>(u"chartsArea"_s));
+    QVERIFY(QFileInfo(window.runPath()).isFile());
+
+    const QString screenshot = qEnvironmentVariable("SALVO_SCREENSHOT");
+    if (!screenshot.isEmpty()) {
+        QCoreApplication::sendPostedEvents(); // pending layout requests
+        QVERIFY(window.grab().save(screenshot));
+    }
+}
+
+void TestMainWindow::editsPromptAndRunsOnSimulator()
+{
+    constexpr int Rows = 3000;
+    const QString csv = m_dir.filePath(u"people.csv"_s);
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray data = "name,city\nAlice,Paris\nBob,Berlin\n";
+        for (int i = 3; i <= Rows; ++i)
+            data += "Person " + QByteArray::number(i) + ",Town " + QByteArray::number(i) + "\n";
+        file.write(data);
+    }
+
+    clearSettings();
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(loaded.wait(30000)); // the sample: settings were cleared
+    loaded.clear();
+    window.openInput(csv);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.first().first().toBool(), true);
+    QCOMPARE(window.previewModel()->rowCount(), Rows);
+    QCOMPARE(window.previewModel()->columns(), QStringList({u"name"_s, u"city"_s}));
+
+    auto *editor = child<QPlainTextEdit>(window, u"templateEdit"_s);
+    auto *preview = child<QPlainTextEdit>(window, u"promptPreview"_s);
+    auto *error = child<QLabel>(window, u"templateError"_s);
+    auto *start = child<QPushButton>(window, u"startButton"_s);
+    // The sample's template names columns this file lacks.
+    QVERIFY(!error->isHidden());
+    QVERIFY(!start->isEnabled());
+
+    editor->clear();
+    editor->setFocus();
+    QTest::keyClicks(editor, u"Hello {{name}} from {{city}}"_s);
+    QVERIFY(error->isHidden());
+    QCOMPARE(preview->toPlainText(), u"Hello Alice from Paris"_s);
+    child<QTableView>(window, u"previewTable"_s)->selectRow(1);
+    QCOMPARE(preview->toPlainText(), u"Hello Bob from Berlin"_s);
+
+    QTest::keyClicks(editor, u" {{nme}}"_s);
+    QVERIFY(!error->isHidden());
+    QVERIFY(error->text().contains(u"{{nme}}"_s));
+    QVERIFY2(error->text().contains(u"{{name}}"_s), qPrintable(error->text())); // did you mean
+    QVERIFY(!start->isEnabled());
+    for (int i = 0; i < 8; ++i)
+        QTest::keyClick(editor, Qt::Key_Backspace);
+    QVERIFY(error->isHidden());
+    QCOMPARE(preview->toPlainText(), u"Hello Bob from Berlin"_s);
+
+    // Typing {{ offers the columns; Return takes the highlighted one.
+    QTest::keyClicks(editor, u" {{ci"_s);
+    QCompleter *completer = qobject_cast<TemplateEdit *>(editor)->completer();
+    QTRY_VERIFY(completer->popup()->isVisible());
+    QTest::keyClick(completer->popup(), Qt::Key_Down);
+    QTest::keyClick(completer->popup(), Qt::Key_Return);
+    QCOMPARE(editor->toPlainText(), u"Hello {{name}} from {{city}} {{city}}"_s);
+    QVERIFY(!completer->popup()->isVisible());
+    for (int i = 0; i < 9; ++i)
+        QTest::keyClick(editor, Qt::Key_Backspace);
+    QCOMPARE(editor->toPlainText(), u"Hello {{name}} from {{city}}"_s);
+
+    auto *provider = child<QComboBox>(window, u"providerCombo"_s);
+    provider->setCurrentIndex(provider->findData(RunConfig::providerName(ProviderKind::Simulator)));
+    auto *preset = child<QComboBox>(window, u"presetCombo"_s);
+    preset->setCurrentIndex(preset->findData(u"fast"_s));
+    auto *cap = child<CapControl>(window, u"capControl"_s);
+    cap->spinBox()->setValue(2);
+    QVERIFY(start->isEnabled());
+
+    EngineMetrics last;
+    connect(&window, &MainWindow::metricsUpdated, this,
+            [&last](const EngineMetrics &metrics) { last = metrics; });
+    QSignalSpy started(&window, &MainWindow::runStarted);
+    QSignalSpy finished(window.runController(), &RunController::finished);
+    QTest::mouseClick(start, Qt::LeftButton);
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(started.first().first().toString(), window.runPath());
+    const QUrl sim = window.runController()->simulatorUrl();
+    QVERIFY(sim.isValid());
+
+    // At a cap of 2 the server never sees more than 2 at once.
+    QTRY_VERIFY_WITH_TIMEOUT(last.ok >= 20, 30000);
+    QJsonObject stats = simStats(sim);
+    QVERIFY(stats.value(u"max_in_flight"_s).toInt() >= 1);
+    QVERIFY(stats.value(u"max_in_flight"_s).toInt() <= 2);
+
+    // Pause: nothing new is sent, what was in flight lands.
+    QTest::mouseClick(child<QPushButton>(window, u"pauseButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window.runController()->state(), RunState::Paused, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(last.state == RunState::Paused && last.inFlight == 0, 10000);
+    QCOMPARE(simStats(sim).value(u"in_flight"_s).toInt(), 0);
+    QVERIFY(last.ok < Rows);
+    auto *resume = child<QPushButton>(window, u"resumeButton"_s);
+    QVERIFY(resume->isEnabled());
+    QTest::mouseClick(resume, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(window.runController()->state(), RunState::Running, 10000);
+
+    // Raising the cap mid-run: the server soon sees more than 2 at once, never more than 50.
+    cap->slider()->setValue(CapControl::positionForCap(50));
+    QCOMPARE(cap->spinBox()->value(), 50);
+    QTRY_VERIFY_WITH_TIMEOUT(simStats(sim).value(u"max_in_flight"_s).toInt() > 2, 30000);
+    QVERIFY(simStats(sim).value(u"max_in_flight"_s).toInt() <= 50);
+
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(last.ok, qint64(Rows));
+    QVERIFY2(window.windowTitle().startsWith(u"100%"_s), qPrintable(window.windowTitle()));
+    QVERIFY(!child<QPushButton>(window, u"startButton"_s)->isEnabled()); // nothing left to send
+
+    auto store = RunStore::open(window.runPath());
+    QVERIFY2(store, qPrintable(store ? QString() : store.error()));
+    const ItemCounts counts = store.value()->counts();
+    QCOMPARE(counts.total, qint64(Rows));
+    QCOMPARE(counts.ok, qint64(Rows));
+    QCOMPARE(counts.failed, qint64(0));
+    QCOMPARE(store.value()->result(1).state, ItemState::Ok);
+    QVERIFY(!store.value()->result(1).output.isEmpty());
+    m_finishedRun = window.runPath();
+
+    // The Results tab shows every item of this run as ok, and the charts drew it.
+    ResultsView *results = window.resultsView();
+    QCOMPARE(results->runPath(), window.runPath());
+    QCOMPARE(results->model()->rowCount(), Rows);
+    results->statusFilterBox()->setCurrentIndex(
+        results->statusFilterBox()->findData(int(ResultsFilterProxy::StatusFilter::Failed)));
+    QCOMPARE(results->proxy()->rowCount(), 0);
+    results->statusFilterBox()->setCurrentIndex(
+        results->statusFilterBox()->findData(int(ResultsFilterProxy::StatusFilter::Ok)));
+    QCOMPARE(results->proxy()->rowCount(), Rows);
+    QVERIFY(!window.liveCharts()->history().isEmpty());
+
+    // File > Export writes what the run file holds, in input order.
+    const QString exported = m_dir.filePath(u"from-window.csv"_s);
+    results->exportAction()->trigger();
+    ExportDialog *dialog = results->exportDialog();
+    QVERIFY(dialog);
+    QSignalSpy exportDone(dialog, &ExportDialog::exportFinished);
+    ExportOptions options;
+    options.format = ExportFormat::Csv;
+    dialog->startExport(exported, options);
+    QVERIFY(exportDone.wait(30000));
+    QCOMPARE(exportDone.first().at(0).toBool(), true);
+    MemorySink sink;
+    QVERIFY(CsvLoader::load(exported, {}, sink));
+    QCOMPARE(sink.rows().size(), Rows);
+    QCOMPARE(sink.rows().at(1).mid(0, 2), QStringList({u"Bob"_s, u"Berlin"_s}));
+    QCOMPARE(sink.rows().at(1).at(2), store.value()->result(1).output);
+    QCOMPARE(sink.rows().at(1).at(3), u"ok"_s);
+    dialog->close();
+
+    const QString screenshot = qEnvironmentVariable("SALVO_SCREENSHOT_RUN");
+    if (!screenshot.isEmpty()) {
+        window.resize(1320, 860);
+        child<QTabWidget>(window, u"setupTabs"_s)->setCurrentIndex(1);
+        QCoreApplication::sendPostedEvents(); // pending layout requests
+        QVERIFY(window.grab().save(screenshot));
+        // The same window on its Results and Charts tabs, beside it.
+        auto *views = child<QTabWidget>(window, u"viewTabs"_s);
+        for (QWidget *tab : {window.resultsArea(), window.chartsArea()}) {
+            views->setCurrentWidget(tab);
+            window.resultsView()->tableView()->selectRow(1);
+            QCoreApplication::sendPostedEvents();
+            QString path = screenshot;
+            path.insert(path.lastIndexOf(u'.'), u'-' + tab->objectName());
+            QVERIFY(window.grab().save(path));
+        }
+    }
+}
+
+void TestMainWindow::opensSavedRun()
+{
+    QVERIFY(!m_finishedRun.isEmpty());
+    MainWindow window;
+    window.openRun(m_finishedRun);
+    QCOMPARE(window.runPath(), m_finishedRun);
+    QCOMPARE(window.previewModel()->rowCount(), 3000);
+    const RunPreviewModel *model = window.previewModel();
+    const QModelIndex status = model->index(0, model->statusColumn());
+    QCOMPARE(status.data(RunPreviewModel::StateRole).toInt(), int(ItemState::Ok));
+    QCOMPARE(child<QPlainTextEdit>(window, u"templateEdit"_s)->toPlainText(),
+             u"Hello {{name}} from {{city}}"_s);
+    QVERIFY(!child<QPushButton>(window, u"startButton"_s)->isEnabled());
+}
+
+void TestMainWindow::quitDuringRunPausesFirst()
+{
+    QVERIFY(!m_finishedRun.isEmpty());
+    const QString csv = m_dir.filePath(u"many.csv"_s);
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray data = "text\n";
+        for (int i = 1; i <= 5000; ++i)
+            data += "Line " + QByteArray::number(i) + "\n";
+        file.write(data);
+    }
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openInput(csv);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading() && window.previewModel()->rowCount() == 5000,
+                             30000);
+    child<QPlainTextEdit>(window, u"templateEdit"_s)->setPlainText(u"Say {{text}}"_s);
+    auto *preset = child<QComboBox>(window, u"presetCombo"_s);
+    preset->setCurrentIndex(preset->findData(u"fast"_s));
+    child<CapControl>(window, u"capControl"_s)->setCap(3);
+    EngineMetrics last;
+    connect(&window, &MainWindow::metricsUpdated, this,
+            [&last](const EngineMetrics &metrics) { last = metrics; });
+    window.startRun();
+    QTRY_VERIFY_WITH_TIMEOUT(last.ok >= 5, 30000);
+
+    // The question is modal: answer it from inside its event loop.
+    bool asked = false;
+    QTimer::singleShot(0, this, [&asked] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        asked = true;
+        for (QAbstractButton *button : box->buttons()) {
+            if (box->buttonRole(button) == QMessageBox::AcceptRole)
+                button->click();
+        }
+    });
+    QVERIFY(!window.close()); // not yet: it pauses and waits for the requests in flight
+    QVERIFY(asked);
+    QTRY_VERIFY_WITH_TIMEOUT(window.isHidden(), 30000);
+    QCOMPARE(window.runController()->state(), RunState::Paused);
+
+    const QString runPath = window.runPath();
+    auto store = RunStore::open(runPath);
+    QVERIFY(store);
+    const ItemCounts counts = store.value()->counts();
+    QVERIFY(counts.ok >= 5);
+    QVERIFY(counts.ok < 5000);
+    QCOMPARE(counts.ok + counts.queued, qint64(5000)); // nothing lost, nothing failed
+    QCOMPARE(Preferences::recentFiles().value(0), runPath);
+}
+
+void TestMainWindow::rejectedKeyHaltsThenResumes()
+{
+    // An OpenAI-compatible server that only takes "right-key"; the environment has a wrong one.
+    SimHost server;
+    SimConfig config;
+    QVERIFY(config.applyPreset(u"fast"_s));
+    config.apiKey = u"right-key"_s;
+    auto url = server.start(config);
+    QVERIFY(url);
+    qputenv("OPENAI_API_KEY", "wrong-key");
+
+    const QString csv = m_dir.filePath(u"few.csv"_s);
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray data = "text\n";
+        for (int i = 1; i <= 40; ++i)
+            data += "Line " + QByteArray::number(i) + "\n";
+        file.write(data);
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openInput(csv);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading() && window.previewModel()->rowCount() == 40,
+                             30000);
+    child<QPlainTextEdit>(window, u"templateEdit"_s)->setPlainText(u"Say {{text}}"_s);
+
+    auto *keys = window.findChild<ApiKeyStore *>();
+    QVERIFY(keys);
+    QSignalSpy keyRead(keys, &ApiKeyStore::keyRead);
+    auto *provider = child<QComboBox>(window, u"providerCombo"_s);
+    provider->setCurrentIndex(
+        provider->findData(RunConfig::providerName(ProviderKind::OpenAiCompatible)));
+    QVERIFY(keyRead.wait(30000)); // the keychain answers, or its absence sends us to the env
+    QCOMPARE(keyRead.first().at(1).toByteArray(), QByteArray("wrong-key"));
+    child<QLineEdit>(window, u"baseUrlEdit"_s)->setText(url.value().toString() + u"/v1"_s);
+    auto *model = child<QComboBox>(window, u"modelCombo"_s);
+    model->setCurrentText(u"gpt-4.1-mini"_s);
+
+    QSignalSpy halted(window.runController(), &RunController::halted);
+    QSignalSpy finished(window.runController(), &RunController::finished);
+    window.startRun();
+    QVERIFY(halted.wait(30000));
+    QCOMPARE(halted.first().first().value<PauseReason>(), PauseReason::ApiKey);
+    QVERIFY(!child<QLabel>(window, u"messageLabel"_s)->isHidden());
+    QVERIFY(child<QLabel>(window, u"messageLabel"_s)->text().contains(u"401"_s));
+    QVERIFY(child<QPushButton>(window, u"resumeButton"_s)->isEnabled());
+    const QString screenshot = qEnvironmentVariable("SALVO_SCREENSHOT_KEY");
+    if (!screenshot.isEmpty()) {
+        window.resize(1320, 860);
+        child<QTabWidget>(window, u"setupTabs"_s)->setCurrentIndex(2);
+        QCoreApplication::sendPostedEvents(); // pending layout requests
+        QVERIFY(window.grab().save(screenshot));
+    }
+
+    // The user pastes the right key and saves it (without a keychain it is kept for the
+    // session), then resumes: the run starts again with it and nothing is lost.
+    child<QLineEdit>(window, u"keyEdit"_s)->setText(u"right-key"_s);
+    QTest::keyClick(child<QLineEdit>(window, u"keyEdit"_s), Qt::Key_Return);
+    QTest::mouseClick(child<QPushButton>(window, u"resumeButton"_s), Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    auto store = RunStore::open(window.runPath());
+    QVERIFY(store);
+    QCOMPARE(store.value()->counts().ok, qint64(40));
+    qunsetenv("OPENAI_API_KEY");
+}
+
+void TestMainWindow::warningJumpsToItsRow()
+{
+    const QString csv = m_dir.filePath(u"ragged.csv"_s);
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("a,b\n1,2\n3,4\n5\n7,8\n");
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openInput(csv);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading() && window.previewModel()->rowCount() == 4,
+                             30000);
+    auto *warnings = child<QListWidget>(window, u"warningList"_s);
+    QVERIFY(warnings->count() >= 1);
+    QCOMPARE(warnings->item(0)->data(Qt::UserRole).toLongLong(), qint64(4)); // file row 4
+    child<QTabWidget>(window, u"setupTabs"_s)->setCurrentIndex(0);
+    const QRect rect = warnings->visualItemRect(warnings->item(0));
+    QTest::mouseClick(warnings->viewport(), Qt::LeftButton, {}, rect.center());
+    auto *table = child<QTableView>(window, u"previewTable"_s);
+    QCOMPARE(table->currentIndex().row(), 2); // the third item: "5"
+    QCOMPARE(table->currentIndex().data().toString(), u"5"_s);
+}
+
+void TestMainWindow::workbookSheetCanBeChosen()
+{
+    // A start on a recent run file opens it without loading anything: start on the sample.
+    clearSettings();
+    const QString workbook = QStringLiteral(SALVO_FIXTURES "/xlsx/any_sheets.xlsx");
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(loaded.wait(30000)); // the sample: settings were cleared
+    loaded.clear();
+    window.openInput(workbook);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.takeFirst().first().toBool(), true);
+    const QString firstRun = window.runPath();
+    auto *sheets = child<QComboBox>(window, u"sheetCombo"_s);
+    QVERIFY(!sheets->isHidden()); // shown for workbooks only
+    QCOMPARE(sheets->count(), 4);
+    QCOMPARE(sheets->currentText(), u"Visible"_s);
+
+    // The next sheet is empty: the load fails, says why, and the loaded data stays.
+    child<QTabWidget>(window, u"setupTabs"_s)->setCurrentIndex(0);
+    sheets->setFocus();
+    QTest::keyClick(sheets, Qt::Key_Down);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.takeFirst().first().toBool(), false);
+    QVERIFY(!child<QLabel>(window, u"messageLabel"_s)->isHidden());
+    QCOMPARE(window.runPath(), firstRun);
+    QCOMPARE(sheets->count(), 4);
+
+    QTest::keyClick(sheets, Qt::Key_Up);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.takeFirst().first().toBool(), true);
+    QVERIFY(window.runPath() != firstRun);
+    QVERIFY(!QFileInfo::exists(firstRun)); // an unused run of the same data is not kept
+    QCOMPARE(sheets->currentText(), u"Visible"_s);
+}
+
+void TestMainWindow::testConnectionSaysWhatHappened()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *tester = window.findChild<ConnectionTester *>();
+    QVERIFY(tester);
+    QSignalSpy tested(tester, &ConnectionTester::tested);
+    auto *provider = child<QComboBox>(window, u"providerCombo"_s);
+    auto *preset = child<QComboBox>(window, u"presetCombo"_s);
+    auto *result = child<QLabel>(window, u"testResult"_s);
+    provider->setCurrentIndex(provider->findData(RunConfig::providerName(ProviderKind::Simulator)));
+    preset->setCurrentIndex(preset->findData(u"fast"_s));
+    QTest::mouseClick(child<QPushButton>(window, u"testButton"_s), Qt::LeftButton);
+    QVERIFY(tested.wait(30000));
+    QCOMPARE(tested.takeFirst().first().toBool(), true);
+    QVERIFY(!result->text().isEmpty());
+
+    // A server that refuses the key: the answer names the status.
+    SimHost server;
+    SimConfig config;
+    QVERIFY(config.applyPreset(u"fast"_s));
+    config.apiKey = u"right-key"_s;
+    auto url = server.start(config);
+    QVERIFY(url);
+    provider->setCurrentIndex(
+        provider->findData(RunConfig::providerName(ProviderKind::OpenAiCompatible)));
+    child<QLineEdit>(window, u"baseUrlEdit"_s)->setText(url.value().toString() + u"/v1"_s);
+    child<QLineEdit>(window, u"keyEdit"_s)->setText(u"wrong-key"_s);
+    QTest::mouseClick(child<QPushButton>(window, u"testButton"_s), Qt::LeftButton);
+    QVERIFY(tested.wait(30000));
+    QCOMPARE(tested.takeFirst().first().toBool(), false);
+    QVERIFY(result->text().contains(u"401"_s));
+}
+
+// A manual measurement, not run by default (it writes a 40 MB file): SALVO_BIG_ROWS=1000000
+// prints the load time and the longest stall of the GUI thread while loading and scrolling.
+void TestMainWindow::millionRowsStayResponsive()
+{
+    const int rows = qEnvironmentVariableIntValue("SALVO_BIG_ROWS");
+    if (rows <= 0)
+        QSKIP("Set SALVO_BIG_ROWS to measure.");
+    const QString csv = m_dir.filePath(u"big.csv"_s);
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("id,subject,body\n");
+        QByteArray chunk;
+        for (int i = 1; i <= rows; ++i) {
+            chunk += QByteArray::number(i) + ",Subject " + QByteArray::number(i)
+                + ",\"Some body text, with a comma, for row " + QByteArray::number(i) + "\"\n";
+            if (chunk.size() > (1 << 20)) {
+                file.write(chunk);
+                chunk.clear();
+            }
+        }
+        file.write(chunk);
+    }
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(loaded.wait(30000));
+    loaded.clear();
+
+    QElapsedTimer sinceTick;
+    qint64 longestStall = 0;
+    QTimer ticker;
+    ticker.setInterval(5);
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        longestStall = std::max(longestStall, sinceTick.restart());
+    });
+    QElapsedTimer clock;
+    clock.start();
+    sinceTick.start();
+    ticker.start();
+    window.openInput(csv);
+    QVERIFY(loaded.wait(600000));
+    QVERIFY(loaded.first().first().toBool());
+    const qint64 loadMs = clock.elapsed();
+    QCOMPARE(window.previewModel()->rowCount(), rows);
+    const qint64 loadStall = longestStall;
+
+    ticker.stop();
+
+    // Jumps through the table as a dragged scroll bar does, painting each position at once.
+    auto *table = child<QTableView>(window, u"previewTable"_s);
+    qint64 slowestJump = 0;
+    for (int step = 0; step <= 50; ++step) {
+        clock.restart();
+        table->scrollTo(window.previewModel()->index(std::min(rows - 1, rows / 50 * step), 0));
+        table->viewport()->repaint();
+        slowestJump = std::max(slowestJump, clock.elapsed());
+    }
+    qInfo("%d rows: loaded in %lld ms; the longest GUI stall while loading was %lld ms; the "
+          "slowest of 51 jumps through the table took %lld ms to paint",
+          rows, loadMs, loadStall, slowestJump);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

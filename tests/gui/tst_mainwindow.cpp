@@ -60,6 +60,7 @@ private slots:
     void opensSavedRun();
     void quitDuringRunPausesFirst();
     void rejectedKeyHaltsThenResumes();
+    void retryFailedSendsOnlyTheFailures();
     void warningJumpsToItsRow();
     void workbookSheetCanBeChosen();
     void testConnectionSaysWhatHappened();
@@ -456,6 +457,81 @@ void TestMainWindow::rejectedKeyHaltsThenResumes()
     auto store = RunStore::open(window.runPath());
     QVERIFY(store);
     QCOMPARE(store.value()->counts().ok, qint64(40));
+    qunsetenv("OPENAI_API_KEY");
+}
+
+void TestMainWindow::retryFailedSendsOnlyTheFailures()
+{
+    // An OpenAI-compatible server that fails every call with a 500 until told otherwise.
+    SimHost server;
+    SimConfig config;
+    QVERIFY(config.applyPreset(u"fast"_s));
+    config.p500 = 1.0;
+    auto url = server.start(config);
+    QVERIFY(url);
+    qputenv("OPENAI_API_KEY", "any-key");
+
+    const QString csv = m_dir.filePath(u"retry.csv"_s);
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray data = "text\n";
+        for (int i = 1; i <= 40; ++i)
+            data += "Retry line " + QByteArray::number(i) + "\n";
+        file.write(data);
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openInput(csv);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading() && window.previewModel()->rowCount() == 40,
+                             30000);
+    child<QPlainTextEdit>(window, u"templateEdit"_s)->setPlainText(u"Say {{text}}"_s);
+    auto *provider = child<QComboBox>(window, u"providerCombo"_s);
+    provider->setCurrentIndex(
+        provider->findData(RunConfig::providerName(ProviderKind::OpenAiCompatible)));
+    child<QLineEdit>(window, u"baseUrlEdit"_s)->setText(url.value().toString() + u"/v1"_s);
+    child<QComboBox>(window, u"modelCombo"_s)->setCurrentText(u"gpt-4.1-mini"_s);
+    child<QSpinBox>(window, u"retriesSpin"_s)->setValue(0); // a 500 is final at once
+
+    QSignalSpy finished(window.runController(), &RunController::finished);
+    window.startRun();
+    QVERIFY(finished.wait(30000));
+    QTRY_COMPARE_WITH_TIMEOUT(window.resultsView()->model()->rowCount(), 40, 10000);
+    {
+        auto store = RunStore::open(window.runPath());
+        QVERIFY(store);
+        QCOMPARE(store.value()->counts().failed, qint64(40));
+    }
+    auto *retry = child<QPushButton>(window, u"retryButton"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(retry->isEnabled(), 10000);
+    QCOMPARE(simStats(url.value()).value(u"requests"_s).toInt(), 40);
+
+    // The server recovers; Retry Failed sends the 40 again, and only them.
+    {
+        QNetworkAccessManager network;
+        QUrl configUrl = url.value();
+        configUrl.setPath(u"/config"_s);
+        QNetworkRequest request(configUrl);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+        QNetworkReply *reply = network.post(request, QByteArray(R"({"p500": 0})"));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(reply->isFinished() || done.wait(10000));
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+        reply->deleteLater();
+    }
+    finished.clear();
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    auto store = RunStore::open(window.runPath());
+    QVERIFY(store);
+    QCOMPARE(store.value()->counts().ok, qint64(40));
+    QCOMPARE(simStats(url.value()).value(u"requests"_s).toInt(), 80);
+    // The results view shows the second round's outcome.
+    ResultsView *results = window.resultsView();
+    results->statusFilterBox()->setCurrentIndex(
+        results->statusFilterBox()->findData(int(ResultsFilterProxy::StatusFilter::Ok)));
+    QTRY_COMPARE_WITH_TIMEOUT(results->proxy()->rowCount(), 40, 10000);
     qunsetenv("OPENAI_API_KEY");
 }
 

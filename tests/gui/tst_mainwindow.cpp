@@ -74,6 +74,8 @@ private:
         return window.findChild<T *>(name);
     }
     static void clearSettings();
+    void loadLinesForCompatibleServer(MainWindow &window, const QString &name, int lines,
+                                      const QUrl &server);
 
     QTemporaryDir m_dir;
     QString m_finishedRun;
@@ -107,6 +109,33 @@ QJsonObject TestMainWindow::simStats(const QUrl &base)
     const QJsonObject stats = QJsonDocument::fromJson(reply->readAll()).object();
     reply->deleteLater();
     return stats;
+}
+
+// Shows `window` with a one-column CSV of `lines` rows loaded, the template "Say {{text}}", and
+// an OpenAI-compatible provider at `server`.
+void TestMainWindow::loadLinesForCompatibleServer(MainWindow &window, const QString &name,
+                                                  int lines, const QUrl &server)
+{
+    const QString csv = m_dir.filePath(name);
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QByteArray data = "text\n";
+        for (int i = 1; i <= lines; ++i)
+            data += name.toUtf8() + " line " + QByteArray::number(i) + "\n";
+        file.write(data);
+    }
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openInput(csv);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading() && window.previewModel()->rowCount() == lines,
+                             30000);
+    child<QPlainTextEdit>(window, u"templateEdit"_s)->setPlainText(u"Say {{text}}"_s);
+    auto *provider = child<QComboBox>(window, u"providerCombo"_s);
+    provider->setCurrentIndex(
+        provider->findData(RunConfig::providerName(ProviderKind::OpenAiCompatible)));
+    child<QLineEdit>(window, u"baseUrlEdit"_s)->setText(server.toString() + u"/v1"_s);
+    child<QComboBox>(window, u"modelCombo"_s)->setCurrentText(u"gpt-4.1-mini"_s);
 }
 
 void TestMainWindow::firstStartIsReadyToGo()
@@ -403,34 +432,15 @@ void TestMainWindow::rejectedKeyHaltsThenResumes()
     QVERIFY(url);
     qputenv("OPENAI_API_KEY", "wrong-key");
 
-    const QString csv = m_dir.filePath(u"few.csv"_s);
-    {
-        QFile file(csv);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        QByteArray data = "text\n";
-        for (int i = 1; i <= 40; ++i)
-            data += "Line " + QByteArray::number(i) + "\n";
-        file.write(data);
-    }
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.openInput(csv);
-    QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading() && window.previewModel()->rowCount() == 40,
-                             30000);
-    child<QPlainTextEdit>(window, u"templateEdit"_s)->setPlainText(u"Say {{text}}"_s);
-
     auto *keys = window.findChild<ApiKeyStore *>();
     QVERIFY(keys);
     QSignalSpy keyRead(keys, &ApiKeyStore::keyRead);
-    auto *provider = child<QComboBox>(window, u"providerCombo"_s);
-    provider->setCurrentIndex(
-        provider->findData(RunConfig::providerName(ProviderKind::OpenAiCompatible)));
+    loadLinesForCompatibleServer(window, u"few.csv"_s, 40, url.value());
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(keyRead.wait(30000)); // the keychain answers, or its absence sends us to the env
     QCOMPARE(keyRead.first().at(1).toByteArray(), QByteArray("wrong-key"));
-    child<QLineEdit>(window, u"baseUrlEdit"_s)->setText(url.value().toString() + u"/v1"_s);
-    auto *model = child<QComboBox>(window, u"modelCombo"_s);
-    model->setCurrentText(u"gpt-4.1-mini"_s);
 
     QSignalSpy halted(window.runController(), &RunController::halted);
     QSignalSpy finished(window.runController(), &RunController::finished);
@@ -471,27 +481,10 @@ void TestMainWindow::retryFailedSendsOnlyTheFailures()
     QVERIFY(url);
     qputenv("OPENAI_API_KEY", "any-key");
 
-    const QString csv = m_dir.filePath(u"retry.csv"_s);
-    {
-        QFile file(csv);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        QByteArray data = "text\n";
-        for (int i = 1; i <= 40; ++i)
-            data += "Retry line " + QByteArray::number(i) + "\n";
-        file.write(data);
-    }
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.openInput(csv);
-    QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading() && window.previewModel()->rowCount() == 40,
-                             30000);
-    child<QPlainTextEdit>(window, u"templateEdit"_s)->setPlainText(u"Say {{text}}"_s);
-    auto *provider = child<QComboBox>(window, u"providerCombo"_s);
-    provider->setCurrentIndex(
-        provider->findData(RunConfig::providerName(ProviderKind::OpenAiCompatible)));
-    child<QLineEdit>(window, u"baseUrlEdit"_s)->setText(url.value().toString() + u"/v1"_s);
-    child<QComboBox>(window, u"modelCombo"_s)->setCurrentText(u"gpt-4.1-mini"_s);
+    loadLinesForCompatibleServer(window, u"retry.csv"_s, 40, url.value());
+    if (QTest::currentTestFailed())
+        return;
     child<QSpinBox>(window, u"retriesSpin"_s)->setValue(0); // a 500 is final at once
 
     QSignalSpy finished(window.runController(), &RunController::finished);

@@ -4,6 +4,7 @@
 #include "core/sim/simhost.h"
 #include "core/store/runstore.h"
 #include "gui/charts/livecharts.h"
+#include "gui/itemstatelabel.h"
 #include "gui/preferences.h"
 #include "gui/results/exportdialog.h"
 #include "gui/results/resultsfilterproxy.h"
@@ -312,6 +313,10 @@ void TestMainWindow::editsPromptAndRunsOnSimulator()
         results->statusFilterBox()->findData(int(ResultsFilterProxy::StatusFilter::Ok)));
     QCOMPARE(results->proxy()->rowCount(), Rows);
     QVERIFY(!window.liveCharts()->history().isEmpty());
+    // The input rows and the results name a state with the same word.
+    const RunPreviewModel *rows = window.previewModel();
+    QCOMPARE(rows->index(0, rows->statusColumn()).data().toString(),
+             itemStateLabel(ItemState::Ok));
 
     // File > Export writes what the run file holds, in input order.
     const QString exported = m_dir.filePath(u"from-window.csv"_s);

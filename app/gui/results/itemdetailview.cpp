@@ -2,6 +2,7 @@
 
 #include "core/engine/runconfig.h"
 #include "core/store/runstore.h"
+#include "gui/itemstatelabel.h"
 #include "gui/results/attemptsmodel.h"
 
 #include <QClipboard>
@@ -28,25 +29,6 @@ QPlainTextEdit *makeTextPane(QWidget *parent)
     edit->setReadOnly(true);
     edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     return edit;
-}
-
-QString stateTitle(ItemState state)
-{
-    switch (state) {
-    case ItemState::Queued:
-        return ItemDetailView::tr("queued");
-    case ItemState::InFlight:
-        return ItemDetailView::tr("in flight");
-    case ItemState::Retrying:
-        return ItemDetailView::tr("retrying");
-    case ItemState::Ok:
-        return ItemDetailView::tr("ok");
-    case ItemState::Failed:
-        return ItemDetailView::tr("failed");
-    case ItemState::Cancelled:
-        return ItemDetailView::tr("cancelled");
-    }
-    return {};
 }
 
 } // namespace
@@ -183,7 +165,7 @@ void ItemDetailView::showItem(qint64 idx)
         return;
     }
     m_idx = idx;
-    m_title->setText(tr("Row %1: %2").arg(idx + 1).arg(stateTitle(result.state)));
+    m_title->setText(tr("Row %1: %2").arg(idx + 1).arg(itemStateLabel(result.state)));
 
     const QString problem = describeError(result);
     m_error->setText(problem);

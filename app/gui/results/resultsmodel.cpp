@@ -1,6 +1,7 @@
 #include "gui/results/resultsmodel.h"
 
 #include "core/store/runstore.h"
+#include "gui/itemstatelabel.h"
 
 #include <QGuiApplication>
 #include <QLocale>
@@ -62,25 +63,6 @@ QPixmap dot(const QColor &color, int size)
     const qreal margin = size * 0.2;
     painter.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin));
     return pixmap;
-}
-
-QString stateText(ItemState state)
-{
-    switch (state) {
-    case ItemState::Queued:
-        return ResultsModel::tr("Queued");
-    case ItemState::InFlight:
-        return ResultsModel::tr("In flight");
-    case ItemState::Retrying:
-        return ResultsModel::tr("Retrying");
-    case ItemState::Ok:
-        return ResultsModel::tr("OK");
-    case ItemState::Failed:
-        return ResultsModel::tr("Failed");
-    case ItemState::Cancelled:
-        return ResultsModel::tr("Cancelled");
-    }
-    return {};
 }
 
 template<typename T>
@@ -503,7 +485,7 @@ QVariant ResultsModel::displayValue(int row, Field field, int column) const
         return text;
     }
     case Field::Status:
-        return stateText(state(row));
+        return itemStateLabel(state(row));
     case Field::Output:
         return m_previewIsWhole[r] ? m_preview[r] : m_preview[r] + u'…';
     case Field::InputTokens:

@@ -1,6 +1,7 @@
 #include "gui/shell/runpreviewmodel.h"
 
 #include "core/store/runstore.h"
+#include "gui/itemstatelabel.h"
 
 #include <algorithm>
 #include <climits>
@@ -95,7 +96,7 @@ QVariant RunPreviewModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::ToolTipRole: {
         if (index.column() == statusColumn())
-            return stateText(p->states.at(offset));
+            return itemStateLabel(p->states.at(offset));
         const QStringList &rowCells = p->rows.at(offset).cells;
         if (index.column() >= rowCells.size())
             return {};
@@ -128,25 +129,6 @@ QVariant RunPreviewModel::headerData(int section, Qt::Orientation orientation, i
     if (section < 0 || section >= m_columns.size())
         return {};
     return m_columns.at(section);
-}
-
-QString RunPreviewModel::stateText(ItemState state)
-{
-    switch (state) {
-    case ItemState::Queued:
-        return tr("Not sent");
-    case ItemState::InFlight:
-        return tr("Sending");
-    case ItemState::Retrying:
-        return tr("Retrying");
-    case ItemState::Ok:
-        return tr("Done");
-    case ItemState::Failed:
-        return tr("Failed");
-    case ItemState::Cancelled:
-        return tr("Cancelled");
-    }
-    return {};
 }
 
 } // namespace Salvo

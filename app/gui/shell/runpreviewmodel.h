@@ -39,8 +39,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    static QString stateText(ItemState state);
-
 private:
     struct Page
     {

@@ -165,8 +165,11 @@ QString checkTemplates(const RunConfig &config, const QStringList &columns)
                               nullptr, int(columns.size()))
             .arg(u"{{"_s + columns.join(u"}}, {{"_s) + u"}}"_s);
     }
-    for (const auto &[label, text] : {std::pair{RunCommand::tr("--template"), config.promptTemplate},
-                                      std::pair{RunCommand::tr("--system"), config.systemTemplate}}) {
+    const std::pair<QString, QString> templates[] = {
+        {RunCommand::tr("--template"), config.promptTemplate},
+        {RunCommand::tr("--system"), config.systemTemplate},
+    };
+    for (const auto &[label, text] : templates) {
         auto parsed = PromptTemplate::parse(text, columns);
         if (!parsed)
             return RunCommand::tr("%1: %2").arg(label, parsed.error().message);
@@ -179,9 +182,11 @@ void printWarnings(const QString &input, const LoadReport &report)
     // Enough to see what kind of trouble the file has; the rest would scroll the summary away.
     constexpr int Shown = 20;
     for (qsizetype i = 0; i < report.warnings.size() && i < Shown; ++i)
-        printError(RunCommand::tr("warning: %1").arg(TableLoader::describe(input, report.warnings.at(i))));
+        printError(RunCommand::tr("warning: %1")
+                       .arg(TableLoader::describe(input, report.warnings.at(i))));
     if (report.warningCount > Shown)
-        printError(RunCommand::tr("warning: … and %n more.", nullptr, int(report.warningCount - Shown)));
+        printError(RunCommand::tr("warning: … and %n more.", nullptr,
+                                  int(report.warningCount - Shown)));
 }
 
 } // namespace

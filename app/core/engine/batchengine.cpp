@@ -125,6 +125,9 @@ void BatchEngine::start(const QString &runPath, const EngineSecrets &secrets,
         }
         ssl.addCaCertificates(certificates);
     }
+    m_request = ApiRequest::networkRequest(m_config, m_secrets.apiKey);
+    m_request.setTransferTimeout(m_config.timeoutMs);
+    m_bodies = BodyTemplate(m_config);
     m_pool = new ConnectionPool(m_config.httpMode, m_config.http2Streams, ssl, this);
     m_policy = std::make_unique<RetryPolicy>(m_config.maxRetries, m_config.backoffBaseMs,
                                              m_config.backoffCapMs);
@@ -398,9 +401,7 @@ void BatchEngine::pump()
 void BatchEngine::dispatch(qint64 idx, qint64 now)
 {
     Task &task = m_tasks.at(idx);
-    QNetworkRequest request = ApiRequest::networkRequest(m_config, m_secrets.apiKey);
-    request.setTransferTimeout(m_config.timeoutMs);
-    QNetworkReply *reply = m_pool->post(request, ApiRequest::body(m_config, task.system, task.prompt));
+    QNetworkReply *reply = m_pool->post(m_request, m_bodies.render(task.system, task.prompt));
     Flight flight;
     flight.idx = idx;
     flight.startedAt = QDateTime::currentDateTimeUtc();

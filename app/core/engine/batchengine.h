@@ -9,10 +9,12 @@
 #include "core/engine/ratepacer.h"
 #include "core/engine/retrypolicy.h"
 #include "core/engine/runconfig.h"
+#include "core/providers/bodytemplate.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QTimer>
 
@@ -108,6 +110,9 @@ private:
 
     std::unique_ptr<RunStore> m_store;
     RunConfig m_config;
+    // Built once per start: every request of a run has the same URL, headers and JSON shape.
+    QNetworkRequest m_request;
+    BodyTemplate m_bodies;
     EngineSecrets m_secrets;
     PriceTable m_prices;
     PromptTemplate m_systemTemplate;

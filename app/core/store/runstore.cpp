@@ -10,6 +10,9 @@
 #include <QSqlError>
 
 #include <atomic>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -138,9 +141,25 @@ QStringList decodeCells(const QString &json)
     return cells;
 }
 
+// QDateTime::toString() (and QString::asprintf()) cost over 10,000 instructions, paid twice for
+// every answer saved; the same text (Qt::ISODateWithMs in UTC) from the calendar arithmetic of
+// <chrono> and snprintf() costs a small part of that.
 QString isoUtc(const QDateTime &time)
 {
-    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+    if (!time.isValid())
+        return QString();
+    using namespace std::chrono;
+    const sys_time<milliseconds> at{milliseconds(time.toMSecsSinceEpoch())};
+    const sys_days day = floor<days>(at);
+    const year_month_day date{day};
+    const hh_mm_ss clock{at - day};
+    char text[32];
+    const int length = std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02d.%03dZ",
+                                     int(date.year()), unsigned(date.month()),
+                                     unsigned(date.day()), int(clock.hours().count()),
+                                     int(clock.minutes().count()), int(clock.seconds().count()),
+                                     int(clock.subseconds().count()));
+    return QString::fromLatin1(text, std::clamp(length, 0, int(sizeof text) - 1));
 }
 
 // Rolls back unless committed, so every early return leaves the file as it was.
@@ -192,6 +211,8 @@ RunStore::~RunStore()
         qCWarning(lcStore) << "closing" << m_path << "with" << m_pendingResults.size()
                            << "results and" << m_pendingAttempts.size()
                            << "attempts never flushed";
+    m_updateResult.finalize();
+    m_insertAttempt.finalize();
     if (m_db.isValid())
         m_db.close();
     // removeDatabase() warns and leaks the connection while any copy is alive; the queries are
@@ -635,51 +656,55 @@ Result<bool, QString> RunStore::writePending()
     if (auto begun = transaction.begin(); !begun)
         return fail(begun.error());
 
-    QSqlQuery update(m_db);
-    if (!update.prepare(u"UPDATE items SET state = ?, output = ?, error = ?, http_status = ?,"
-                        " error_type = ?, attempts = ?, latency_ms = ?, input_tokens = ?,"
-                        " output_tokens = ?, cost_usd = ?, usage_estimated = ?, updated_at = ?"
-                        " WHERE idx = ?"_s))
-        return fail(sqlError(update));
+    if (!m_updateResult.isPrepared()) {
+        auto prepared = m_updateResult.prepare(
+            m_db, "UPDATE items SET state = ?, output = ?, error = ?, http_status = ?,"
+                  " error_type = ?, attempts = ?, latency_ms = ?, input_tokens = ?,"
+                  " output_tokens = ?, cost_usd = ?, usage_estimated = ?, updated_at = ?"
+                  " WHERE idx = ?");
+        if (!prepared)
+            return prepared;
+    }
     const QString now = isoUtc(QDateTime::currentDateTimeUtc());
     for (const ItemResult &result : m_pendingResults) {
-        update.bindValue(0, int(result.state));
-        update.bindValue(1, result.output);
-        update.bindValue(2, result.error);
-        update.bindValue(3, result.httpStatus);
-        update.bindValue(4, result.errorType);
-        update.bindValue(5, result.attempts);
-        update.bindValue(6, result.latencyMs);
-        update.bindValue(7, result.inputTokens);
-        update.bindValue(8, result.outputTokens);
-        update.bindValue(9, result.costUsd);
-        update.bindValue(10, result.usageEstimated ? 1 : 0);
-        update.bindValue(11, now);
-        update.bindValue(12, result.idx);
-        if (!update.exec())
-            return fail(sqlError(update));
+        m_updateResult.bindInteger(1, int(result.state));
+        m_updateResult.bindText(2, result.output);
+        m_updateResult.bindText(3, result.error);
+        m_updateResult.bindInteger(4, result.httpStatus);
+        m_updateResult.bindText(5, result.errorType);
+        m_updateResult.bindInteger(6, result.attempts);
+        m_updateResult.bindInteger(7, result.latencyMs);
+        m_updateResult.bindInteger(8, result.inputTokens);
+        m_updateResult.bindInteger(9, result.outputTokens);
+        m_updateResult.bindReal(10, result.costUsd);
+        m_updateResult.bindInteger(11, result.usageEstimated ? 1 : 0);
+        m_updateResult.bindText(12, now);
+        m_updateResult.bindInteger(13, result.idx);
+        if (auto ran = m_updateResult.run(); !ran)
+            return ran;
         // An UPDATE of a missing row succeeds silently; the result would vanish.
-        if (update.numRowsAffected() == 0)
+        if (m_updateResult.changes() == 0)
             return fail(tr("there is no item %1").arg(result.idx));
     }
-    update.finish();
 
-    QSqlQuery insert(m_db);
-    if (!insert.prepare(u"INSERT OR REPLACE INTO attempts(idx, number, started_at, latency_ms,"
-                        " http_status, error_type, message) VALUES(?, ?, ?, ?, ?, ?, ?)"_s))
-        return fail(sqlError(insert));
-    for (const AttemptRecord &attempt : m_pendingAttempts) {
-        insert.bindValue(0, attempt.idx);
-        insert.bindValue(1, attempt.number);
-        insert.bindValue(2, isoUtc(attempt.startedAt));
-        insert.bindValue(3, attempt.latencyMs);
-        insert.bindValue(4, attempt.httpStatus);
-        insert.bindValue(5, attempt.errorType);
-        insert.bindValue(6, attempt.message);
-        if (!insert.exec())
-            return fail(sqlError(insert));
+    if (!m_insertAttempt.isPrepared()) {
+        auto prepared = m_insertAttempt.prepare(
+            m_db, "INSERT OR REPLACE INTO attempts(idx, number, started_at, latency_ms,"
+                  " http_status, error_type, message) VALUES(?, ?, ?, ?, ?, ?, ?)");
+        if (!prepared)
+            return prepared;
     }
-    insert.finish();
+    for (const AttemptRecord &attempt : m_pendingAttempts) {
+        m_insertAttempt.bindInteger(1, attempt.idx);
+        m_insertAttempt.bindInteger(2, attempt.number);
+        m_insertAttempt.bindText(3, isoUtc(attempt.startedAt));
+        m_insertAttempt.bindInteger(4, attempt.latencyMs);
+        m_insertAttempt.bindInteger(5, attempt.httpStatus);
+        m_insertAttempt.bindText(6, attempt.errorType);
+        m_insertAttempt.bindText(7, attempt.message);
+        if (auto ran = m_insertAttempt.run(); !ran)
+            return ran;
+    }
 
     return transaction.commit();
 }

@@ -5,6 +5,7 @@
 
 #include "core/common/result.h"
 #include "core/engine/itemtypes.h"
+#include "core/store/sqlitestatement.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -105,6 +106,8 @@ private:
     QStringList m_columns;  // cached meta 'columns'
     std::vector<ItemResult> m_pendingResults;
     std::vector<AttemptRecord> m_pendingAttempts;
+    SqliteStatement m_updateResult;  // prepared at the first flush
+    SqliteStatement m_insertAttempt;
 };
 
 } // namespace Salvo

@@ -1,13 +1,12 @@
 #include "core/engine/batchengine.h"
 
-#include "core/engine/connectionpool.h"
 #include "core/providers/apirequest.h"
 #include "core/providers/apiresponse.h"
 #include "core/store/runstore.h"
 
 #include <QFile>
 #include <QLoggingCategory>
-#include <QNetworkReply>
+#include <QThread>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 
@@ -32,19 +31,6 @@ constexpr size_t MaxLatencySamples = 5000;
 constexpr int FlushDelayMs = 5;
 constexpr int FlushBatch = 512;
 
-// Qt reports HTTP error statuses as NetworkErrors too (400 becomes ProtocolInvalidOperation), so
-// the status decides, except where the transfer itself broke.
-bool isTransportError(QNetworkReply::NetworkError error, int httpStatus)
-{
-    if (error == QNetworkReply::NoError)
-        return false;
-    if (httpStatus == 0)
-        return true; // no answer at all: refused, reset, or an HTTP/2 stream reset
-    const int code = int(error);
-    // A 2xx whose body broke off (truncated, or a stream reset after the headers) is not an answer.
-    return (code >= 1 && code < 100) || (httpStatus >= 200 && httpStatus < 300);
-}
-
 } // namespace
 
 BatchEngine::BatchEngine(QObject *parent) : QObject(parent)
@@ -67,12 +53,7 @@ BatchEngine::BatchEngine(QObject *parent) : QObject(parent)
 BatchEngine::~BatchEngine()
 {
     // Whatever was received is paid for: keep it even when the engine is torn down mid-run.
-    for (auto it = m_inFlight.begin(); it != m_inFlight.end(); ++it) {
-        it.value().aborting = true;
-        it.key()->disconnect(this);
-        it.key()->abort();
-        it.key()->deleteLater();
-    }
+    stopSenders();
     m_inFlight.clear();
     if (m_store && m_store->hasUnflushed())
         (void)m_store->flush();
@@ -128,7 +109,7 @@ void BatchEngine::start(const QString &runPath, const EngineSecrets &secrets,
     m_request = ApiRequest::networkRequest(m_config, m_secrets.apiKey);
     m_request.setTransferTimeout(m_config.timeoutMs);
     m_bodies = BodyTemplate(m_config);
-    m_pool = new ConnectionPool(m_config.httpMode, m_config.http2Streams, ssl, this);
+    startSenders(ssl);
     m_policy = std::make_unique<RetryPolicy>(m_config.maxRetries, m_config.backoffBaseMs,
                                              m_config.backoffCapMs);
     m_pacer.setBudgets(m_config.rpmBudget, m_config.tpmBudget, nowMs());
@@ -239,8 +220,10 @@ void BatchEngine::cancel()
         return;
     if (m_state == RunState::Cancelling) {
         for (auto it = m_inFlight.begin(); it != m_inFlight.end(); ++it) {
-            it.value().aborting = true;
-            it.key()->abort(); // finished() arrives inside abort()
+            RequestSender *sender = m_senders[it.value().sender].sender;
+            const quint64 ticket = it.key();
+            QMetaObject::invokeMethod(sender, [sender, ticket] { sender->abort(ticket); },
+                                      Qt::QueuedConnection);
         }
         return;
     }
@@ -398,18 +381,62 @@ void BatchEngine::pump()
     checkSettled();
 }
 
+void BatchEngine::startSenders(const QSslConfiguration &ssl)
+{
+    stopSenders();
+    // One sender a core: more only share the same cores, fewer leave one idle in a burst.
+    const int count = std::clamp(QThread::idealThreadCount(), 1, 4);
+    for (int i = 0; i < count; ++i) {
+        Sender slot;
+        slot.thread.reset(new QThread);
+        slot.thread->setObjectName(u"salvo-sender-%1"_s.arg(i));
+        slot.sender = new RequestSender(m_config.httpMode, m_config.http2Streams, ssl,
+                                        m_config.usesAnthropicApi());
+        slot.sender->moveToThread(slot.thread.get());
+        connect(slot.thread.get(), &QThread::finished, slot.sender, &QObject::deleteLater);
+        connect(slot.sender, &RequestSender::answered, this, &BatchEngine::onAnswered,
+                Qt::QueuedConnection);
+        slot.thread->start();
+        m_senders.push_back(std::move(slot));
+    }
+}
+
+void BatchEngine::stopSenders()
+{
+    for (Sender &slot : m_senders) {
+        slot.sender->disconnect(this);
+        // Blocking is safe: a sender never waits for the engine.
+        QMetaObject::invokeMethod(slot.sender, &RequestSender::shutDown,
+                                  Qt::BlockingQueuedConnection);
+    }
+    m_senders.clear(); // each thread stops, and deletes its sender as it ends
+}
+
 void BatchEngine::dispatch(qint64 idx, qint64 now)
 {
     Task &task = m_tasks.at(idx);
-    QNetworkReply *reply = m_pool->post(m_request, m_bodies.render(task.system, task.prompt));
+    // The sender with the fewest requests in flight: its connections have room, and a round's
+    // answers are read by all senders at once.
+    const auto least = std::min_element(m_senders.begin(), m_senders.end(),
+                                        [](const Sender &a, const Sender &b) {
+                                            return a.inFlight < b.inFlight;
+                                        });
+    ++least->inFlight;
+    RequestSender *sender = least->sender;
+    const quint64 ticket = ++m_lastTicket;
+    QMetaObject::invokeMethod(
+        sender,
+        [sender, ticket, request = m_request, body = m_bodies.render(task.system, task.prompt)] {
+            sender->send(ticket, request, body);
+        },
+        Qt::QueuedConnection);
     Flight flight;
     flight.idx = idx;
     flight.startedAt = QDateTime::currentDateTimeUtc();
-    flight.startedMs = now;
     flight.worstCostUsd = m_config.spendCapUsd > 0 ? worstCost(task) : 0;
+    flight.sender = size_t(least - m_senders.begin());
     m_inFlightWorstCost += flight.worstCostUsd;
-    m_inFlight.insert(reply, flight);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
+    m_inFlight.insert(ticket, flight);
     m_pacer.onDispatched(double(task.estimatedInputTokens) + m_averageOutputTokens, now);
     ++m_requestsSent;
     // Announced, not written: the file keeps the item queued until its answer, so a crash sends
@@ -419,54 +446,20 @@ void BatchEngine::dispatch(qint64 idx, qint64 now)
     m_announce.append(update);
 }
 
-AttemptOutcome BatchEngine::readOutcome(QNetworkReply *reply, const Flight &flight)
+void BatchEngine::onAnswered(const SentAnswer &answer)
 {
-    AttemptOutcome outcome;
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    outcome.httpStatus = status.isValid() ? status.toInt() : 0;
-    const QNetworkReply::NetworkError error = reply->error();
-    if (error == QNetworkReply::OperationCanceledError) {
-        // A transfer timeout and a deliberate abort() give the same error; only we know which.
-        outcome.transport = flight.aborting ? AttemptOutcome::Transport::Aborted
-                                            : AttemptOutcome::Transport::Timeout;
-    } else if (error == QNetworkReply::SslHandshakeFailedError) {
-        outcome.transport = AttemptOutcome::Transport::TlsError;
-    } else if (isTransportError(error, outcome.httpStatus)) {
-        // Includes a cut-off body after a 200 and an HTTP/2 stream reset (status 0).
-        outcome.transport = AttemptOutcome::Transport::ConnectionError;
-    }
-    if (outcome.transport != AttemptOutcome::Transport::Ok) {
-        outcome.transportMessage = reply->errorString();
-        outcome.httpStatus = outcome.transport == AttemptOutcome::Transport::ConnectionError
-            ? outcome.httpStatus
-            : 0;
-        return outcome;
-    }
-    outcome.limits = ApiResponse::parseRateLimits(reply->rawHeaderPairs(),
-                                                  QDateTime::currentDateTimeUtc());
-    const QByteArray body = reply->readAll();
-    if (outcome.httpStatus >= 200 && outcome.httpStatus < 300)
-        outcome.answer = ApiResponse::parseAnswer(m_config.usesAnthropicApi(), body);
-    else
-        outcome.apiError = ApiResponse::parseError(body);
-    return outcome;
-}
-
-void BatchEngine::onReplyFinished(QNetworkReply *reply)
-{
-    const auto found = m_inFlight.find(reply);
+    const auto found = m_inFlight.find(answer.ticket);
     if (found == m_inFlight.end())
         return;
     const Flight flight = found.value();
     m_inFlight.erase(found);
+    Sender &slot = m_senders[flight.sender];
+    slot.inFlight = std::max(0, slot.inFlight - 1);
     m_inFlightWorstCost = std::max(0.0, m_inFlightWorstCost - flight.worstCostUsd);
-    const bool http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
-    m_pool->release(reply, http2);
-    const AttemptOutcome outcome = readOutcome(reply, flight);
-    reply->deleteLater();
+    const AttemptOutcome &outcome = answer.outcome;
 
     const qint64 now = nowMs();
-    const qint64 latency = now - flight.startedMs;
+    const qint64 latency = answer.latencyMs;
     m_pacer.onResponse(outcome.limits, now);
     const auto taskIt = m_tasks.find(flight.idx);
     if (taskIt == m_tasks.end())

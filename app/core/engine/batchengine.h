@@ -8,6 +8,8 @@
 #include "core/engine/prompttemplate.h"
 #include "core/engine/ratepacer.h"
 #include "core/engine/retrypolicy.h"
+#include "core/common/threadstopper.h"
+#include "core/engine/requestsender.h"
 #include "core/engine/runconfig.h"
 #include "core/providers/bodytemplate.h"
 
@@ -22,12 +24,12 @@
 #include <map>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
-class QNetworkReply;
+class QSslConfiguration;
 
 namespace Salvo {
 
-class ConnectionPool;
 class RunStore;
 
 class BatchEngine final : public QObject
@@ -82,9 +84,14 @@ private:
     {
         qint64 idx = 0;
         QDateTime startedAt;
-        qint64 startedMs = 0;
         double worstCostUsd = 0;
-        bool aborting = false;
+        size_t sender = 0;
+    };
+    struct Sender
+    {
+        ThreadPtr thread;
+        RequestSender *sender = nullptr; // deleted in its thread when the thread ends
+        int inFlight = 0;
     };
 
     void pump();
@@ -93,8 +100,9 @@ private:
     // The next task to send (a due retry first), or -1.
     qint64 peekNext(qint64 nowMs);
     void dispatch(qint64 idx, qint64 nowMs);
-    void onReplyFinished(QNetworkReply *reply);
-    AttemptOutcome readOutcome(QNetworkReply *reply, const Flight &flight);
+    void startSenders(const QSslConfiguration &ssl);
+    void stopSenders();
+    void onAnswered(const SentAnswer &answer);
     void complete(Task &task, const AttemptOutcome &outcome, const RetryDecision &decision,
                   qint64 latencyMs);
     void halt(PauseReason reason, const QString &message);
@@ -117,7 +125,8 @@ private:
     PriceTable m_prices;
     PromptTemplate m_systemTemplate;
     PromptTemplate m_promptTemplate;
-    ConnectionPool *m_pool = nullptr;
+    std::vector<Sender> m_senders;
+    quint64 m_lastTicket = 0;
     std::unique_ptr<RetryPolicy> m_policy;
     RatePacer m_pacer;
     QElapsedTimer m_clock;
@@ -131,7 +140,7 @@ private:
     std::unordered_map<qint64, Task> m_tasks;  // fetched and not yet finished
     std::deque<qint64> m_ready;                // fetched, never sent (or sent back by a stop)
     std::multimap<qint64, qint64> m_waiting;   // retry due time → idx
-    QHash<QNetworkReply *, Flight> m_inFlight;
+    QHash<quint64, Flight> m_inFlight;         // by ticket
     qint64 m_lastFetchedIdx = -1;
     bool m_storeDrained = false;
     double m_inFlightWorstCost = 0;

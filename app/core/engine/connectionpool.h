@@ -1,7 +1,8 @@
 // ConnectionPool: the QNetworkAccessManagers a run sends through, each given no more requests
 // than it will put on the wire at once (6 for HTTP/1.1, the stream limit for HTTP/2), so no
 // request ever waits in a manager's internal queue, where its timeout would already be running
-// and a broken connection would fail it, or QNAM would re-send a paid POST. Engine thread.
+// and a broken connection would fail it, or QNAM would re-send a paid POST. Thread of the
+// RequestSender that owns it.
 #pragma once
 
 #include "core/engine/runconfig.h"

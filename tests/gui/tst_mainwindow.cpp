@@ -12,6 +12,7 @@
 #include "gui/results/resultsview.h"
 #include "gui/shell/capcontrol.h"
 #include "gui/shell/connectiontester.h"
+#include "gui/shell/loadwarningsmodel.h"
 #include "gui/shell/mainwindow.h"
 #include "gui/shell/runcontroller.h"
 #include "gui/shell/runpreviewmodel.h"
@@ -30,7 +31,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -548,15 +549,27 @@ void TestMainWindow::warningJumpsToItsRow()
     window.openInput(csv);
     QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading() && window.previewModel()->rowCount() == 4,
                              30000);
-    auto *warnings = child<QListWidget>(window, u"warningList"_s);
-    QVERIFY(warnings->count() >= 1);
-    QCOMPARE(warnings->item(0)->data(Qt::UserRole).toLongLong(), qint64(4)); // file row 4
+    auto *warnings = child<QListView>(window, u"warningList"_s);
+    const QAbstractItemModel *model = warnings->model();
+    QVERIFY(model->rowCount() >= 1);
+    const QModelIndex first = model->index(0, 0);
+    QCOMPARE(first.data(LoadWarningsModel::FileRowRole).toLongLong(), qint64(4)); // file row 4
     child<QTabWidget>(window, u"setupTabs"_s)->setCurrentIndex(0);
-    const QRect rect = warnings->visualItemRect(warnings->item(0));
-    QTest::mouseClick(warnings->viewport(), Qt::LeftButton, {}, rect.center());
     auto *table = child<QTableView>(window, u"previewTable"_s);
+    auto *viewTabs = child<QTabWidget>(window, u"viewTabs"_s);
+    viewTabs->setCurrentIndex(1); // the click brings the input rows back
+    QTest::mouseClick(warnings->viewport(), Qt::LeftButton, {},
+                      warnings->visualRect(first).center());
+    QCOMPARE(viewTabs->currentWidget(), table);
     QCOMPARE(table->currentIndex().row(), 2); // the third item: "5"
     QCOMPARE(table->currentIndex().data().toString(), u"5"_s);
+
+    // From the keyboard: Enter on the current warning goes there too.
+    table->selectRow(0);
+    warnings->setFocus();
+    warnings->setCurrentIndex(first);
+    QTest::keyClick(warnings, Qt::Key_Return);
+    QCOMPARE(table->currentIndex().row(), 2);
 }
 
 void TestMainWindow::workbookSheetCanBeChosen()

@@ -1,6 +1,7 @@
 #include "gui/shell/datapanel.h"
 
 #include "gui/shell/loadjob.h"
+#include "gui/shell/loadwarningsmodel.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -13,7 +14,7 @@
 #include <QHBoxLayout>
 #include <QJsonObject>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -120,13 +121,16 @@ DataPanel::DataPanel(QAction *openAction, QAction *reloadAction, QWidget *parent
     layout->addWidget(m_loadSummary);
 
     auto *warningsLabel = new QLabel(tr("&Warnings (select one to see its row):"), this);
-    m_warningList = new QListWidget(this);
+    m_warnings = new LoadWarningsModel(this);
+    m_warningList = new QListView(this);
     m_warningList->setObjectName(u"warningList"_s);
+    m_warningList->setModel(m_warnings);
+    m_warningList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_warningList->setWordWrap(true);
     m_warningList->setToolTip(tr("Rows that were odd but usable. Select one to go to it."));
     warningsLabel->setBuddy(m_warningList);
-    connect(m_warningList, &QListWidget::itemActivated, this, &DataPanel::onWarningActivated);
-    connect(m_warningList, &QListWidget::itemClicked, this, &DataPanel::onWarningActivated);
+    connect(m_warningList, &QListView::activated, this, &DataPanel::onWarningActivated);
+    connect(m_warningList, &QListView::clicked, this, &DataPanel::onWarningActivated);
     layout->addWidget(warningsLabel);
     layout->addWidget(m_warningList, 1);
 }
@@ -261,7 +265,6 @@ void DataPanel::showLoadFailed(const LoadOutcome &outcome)
 void DataPanel::showLoaded(const LoadOutcome &outcome)
 {
     const LoadReport &report = outcome.report;
-    m_loadedFormat = report.format;
     {
         const QSignalBlocker sheetBlocker(m_sheetCombo);
         const QSignalBlocker delimiterBlocker(m_delimiterCombo);
@@ -287,39 +290,26 @@ void DataPanel::showLoaded(const LoadOutcome &outcome)
                                .arg(report.columns.size())
                                .arg(tableFormatName(report.format).toUpper()));
 
-    m_warningList->clear();
-    for (const LoadWarning &warning : report.warnings) {
-        auto *item = new QListWidgetItem(
-            warning.row > 0 ? tr("Row %1: %2").arg(warning.row).arg(warning.message)
-                            : warning.message,
-            m_warningList);
-        item->setData(Qt::UserRole, warning.row);
-    }
-    if (report.warningCount > report.warnings.size()) {
-        new QListWidgetItem(tr("… and %n more.", nullptr,
-                               int(report.warningCount - report.warnings.size())),
-                            m_warningList);
-    }
+    // Warnings count rows as the user sees them in the file; items start at the first data row.
+    const bool tabular = report.format == TableFormat::Csv || report.format == TableFormat::Tsv
+        || report.format == TableFormat::Xlsx;
+    const LoadOptions &options = outcome.options;
+    const qint64 firstDataRow = tabular && options.hasHeader ? options.headerRow + 1 : 1;
+    m_warnings->setWarnings(report.warnings, report.warningCount, firstDataRow);
 }
 
 void DataPanel::showRunFile(const QString &description, const QString &summary)
 {
     m_fileLabel->setText(description);
     m_loadSummary->setText(summary);
-    m_warningList->clear();
+    m_warnings->clear();
 }
 
-void DataPanel::onWarningActivated(QListWidgetItem *item)
+void DataPanel::onWarningActivated(const QModelIndex &index)
 {
-    const qint64 row = item->data(Qt::UserRole).toLongLong();
-    if (row <= 0)
-        return;
-    // Warnings count rows as the user sees them in the file; items count from the first data row.
-    const LoadOptions options = loadOptions();
-    const bool tabular = m_loadedFormat == TableFormat::Csv || m_loadedFormat == TableFormat::Tsv
-        || m_loadedFormat == TableFormat::Xlsx;
-    const qint64 firstDataRow = tabular ? (options.hasHeader ? options.headerRow + 1 : 1) : 1;
-    emit itemRequested(row - firstDataRow);
+    const qint64 idx = index.data(LoadWarningsModel::ItemRole).toLongLong();
+    if (idx >= 0)
+        emit itemRequested(idx);
 }
 
 } // namespace Salvo

@@ -16,14 +16,15 @@ class QComboBox;
 class QFormLayout;
 class QJsonObject;
 class QLabel;
-class QListWidget;
-class QListWidgetItem;
+class QListView;
+class QModelIndex;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
 namespace Salvo {
 
+class LoadWarningsModel;
 struct LoadOutcome;
 
 class DataPanel final : public QWidget
@@ -67,7 +68,7 @@ private:
     void showLoadOptionsFor(TableFormat format);
     void onLoadProgress(int ticket, qint64 read, qint64 total);
     void onLoadFinished(const LoadOutcome &outcome);
-    void onWarningActivated(QListWidgetItem *item);
+    void onWarningActivated(const QModelIndex &index);
 
     QLabel *m_fileLabel = nullptr;
     QPushButton *m_reloadButton = nullptr;
@@ -81,9 +82,9 @@ private:
     QProgressBar *m_loadProgress = nullptr;
     QPushButton *m_cancelLoadButton = nullptr;
     QLabel *m_loadSummary = nullptr;
-    QListWidget *m_warningList = nullptr;
+    QListView *m_warningList = nullptr;
+    LoadWarningsModel *m_warnings = nullptr;
 
-    TableFormat m_loadedFormat = TableFormat::Auto;
     ThreadPtr m_ioThread;
     int m_loadTicket = 0;
     std::shared_ptr<std::atomic<bool>> m_loadCancel;

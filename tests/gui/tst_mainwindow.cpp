@@ -65,6 +65,7 @@ private slots:
     void retryFailedSendsOnlyTheFailures();
     void warningJumpsToItsRow();
     void workbookSheetCanBeChosen();
+    void headerRowReloadsOnlyWhenChanged();
     void testConnectionSaysWhatHappened();
     void millionRowsStayResponsive();
 
@@ -609,6 +610,37 @@ void TestMainWindow::workbookSheetCanBeChosen()
     QVERIFY(window.runPath() != firstRun);
     QVERIFY(!QFileInfo::exists(firstRun)); // an unused run of the same data is not kept
     QCOMPARE(sheets->currentText(), u"Visible"_s);
+}
+
+void TestMainWindow::headerRowReloadsOnlyWhenChanged()
+{
+    clearSettings();
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!loaded.isEmpty() || loaded.wait(30000)); // the sample, 500 rows under a header
+    loaded.clear();
+    const QString firstRun = window.runPath();
+    child<QTabWidget>(window, u"setupTabs"_s)->setCurrentIndex(0);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    // Passing through the spin box on the way to the next option leaves the data alone.
+    auto *headerRow = child<QSpinBox>(window, u"headerRowSpin"_s);
+    headerRow->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(headerRow, Qt::Key_Tab);
+    QVERIFY(!headerRow->hasFocus());
+    QVERIFY(!window.isLoading());
+    QCOMPARE(window.runPath(), firstRun);
+
+    headerRow->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(headerRow, Qt::Key_Up);
+    QTest::keyClick(headerRow, Qt::Key_Tab);
+    QVERIFY(window.isLoading());
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.first().first().toBool(), true);
+    QCOMPARE(window.previewModel()->rowCount(), 499); // the first ticket is the header now
 }
 
 void TestMainWindow::testConnectionSaysWhatHappened()

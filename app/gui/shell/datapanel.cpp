@@ -77,6 +77,7 @@ DataPanel::DataPanel(QAction *openAction, QAction *reloadAction, QWidget *parent
     m_headerCheck->setChecked(true);
     m_optionsForm->addRow(QString(), m_headerCheck);
     m_headerRowSpin = new QSpinBox(options);
+    m_headerRowSpin->setObjectName(u"headerRowSpin"_s);
     m_headerRowSpin->setRange(1, 1000);
     m_headerRowSpin->setToolTip(tr("The row holding the column names; rows above it are "
                                    "skipped."));
@@ -99,7 +100,11 @@ DataPanel::DataPanel(QAction *openAction, QAction *reloadAction, QWidget *parent
     for (QComboBox *combo : {m_formatCombo, m_sheetCombo, m_delimiterCombo, m_encodingCombo})
         connect(combo, &QComboBox::activated, this, &DataPanel::reloadRequested);
     connect(m_headerCheck, &QCheckBox::clicked, this, &DataPanel::reloadRequested);
-    connect(m_headerRowSpin, &QSpinBox::editingFinished, this, &DataPanel::reloadRequested);
+    // editingFinished also comes when focus merely passes through: Tab must not reload.
+    connect(m_headerRowSpin, &QSpinBox::editingFinished, this, [this] {
+        if (m_headerRowSpin->value() != m_headerRowAsked)
+            emit reloadRequested();
+    });
 
     auto *progressRow = new QHBoxLayout;
     m_loadProgress = new QProgressBar(this);
@@ -194,6 +199,7 @@ void DataPanel::load(const QString &path, const QString &runPath, const LoadOpti
     cancelLoad(); // its outcome arrives with an old ticket and is dropped
     m_loadCancel = std::make_shared<std::atomic<bool>>(false);
     const int ticket = ++m_loadTicket;
+    m_headerRowAsked = options.headerRow;
     auto *job = new LoadJob(ticket, path, runPath, options, config, m_loadCancel);
     job->moveToThread(m_ioThread.get()); // no parent: it lives on the I/O thread
     connect(job, &LoadJob::progressed, this, &DataPanel::onLoadProgress);

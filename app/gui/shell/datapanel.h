@@ -85,6 +85,7 @@ private:
     QListView *m_warningList = nullptr;
     LoadWarningsModel *m_warnings = nullptr;
 
+    int m_headerRowAsked = 1; // of the latest load: leaving the spin box alone is no change
     ThreadPtr m_ioThread;
     int m_loadTicket = 0;
     std::shared_ptr<std::atomic<bool>> m_loadCancel;

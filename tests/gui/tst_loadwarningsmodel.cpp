@@ -32,7 +32,8 @@ private:
 void TestLoadWarningsModel::showsWarningsAndTail()
 {
     LoadWarningsModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
 
     model.setWarnings({warning(4, u"2 cells, 3 expected."_s), warning(0, u"Mixed line ends."_s)},
@@ -77,7 +78,8 @@ void TestLoadWarningsModel::pointsAtItems()
 void TestLoadWarningsModel::clearsOnNewLoad()
 {
     LoadWarningsModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setWarnings({warning(3, u"odd"_s)}, 120, 2);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     model.clear();

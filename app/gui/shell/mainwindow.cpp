@@ -189,50 +189,59 @@ void MainWindow::createActions()
         return style()->standardIcon(pixmap);
     };
     m_openAction = new QAction(icon(QStyle::SP_DialogOpenButton), tr("&Open Data…"), this);
+    m_openAction->setObjectName(u"openAction"_s);
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setToolTip(tr("Open a spreadsheet or data file: CSV, TSV, XLSX, JSON, JSON "
                                 "Lines or text (Ctrl+O)."));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseInput);
 
     m_openRunAction = new QAction(icon(QStyle::SP_DirOpenIcon), tr("Open &Run…"), this);
+    m_openRunAction->setObjectName(u"openRunAction"_s);
     m_openRunAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_openRunAction->setToolTip(tr("Open a saved run (.salvo) to see it or resume it."));
     connect(m_openRunAction, &QAction::triggered, this, &MainWindow::chooseRun);
 
     m_reloadAction = new QAction(icon(QStyle::SP_BrowserReload), tr("Re&load Data"), this);
+    m_reloadAction->setObjectName(u"reloadAction"_s);
     m_reloadAction->setShortcut(QKeySequence::Refresh);
     m_reloadAction->setToolTip(tr("Load the data file again with the load options shown, into "
                                   "a new run."));
     connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reload);
 
     m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(u"quitAction"_s);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
     m_startAction = new QAction(icon(QStyle::SP_MediaPlay), tr("&Start"), this);
+    m_startAction->setObjectName(u"startAction"_s);
     m_startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_startAction->setToolTip(tr("Send every row that has no answer yet (Ctrl+R)."));
     connect(m_startAction, &QAction::triggered, this, &MainWindow::startRun);
 
     m_pauseAction = new QAction(icon(QStyle::SP_MediaPause), tr("&Pause"), this);
+    m_pauseAction->setObjectName(u"pauseAction"_s);
     m_pauseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
     m_pauseAction->setToolTip(tr("Send no new requests; those already sent finish and are "
                                  "saved (Ctrl+Shift+P)."));
     connect(m_pauseAction, &QAction::triggered, this, &MainWindow::pauseRun);
 
     m_resumeAction = new QAction(icon(QStyle::SP_MediaSeekForward), tr("Res&ume"), this);
+    m_resumeAction->setObjectName(u"resumeAction"_s);
     m_resumeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_resumeAction->setToolTip(tr("Go on sending (Ctrl+Shift+R)."));
     connect(m_resumeAction, &QAction::triggered, this, &MainWindow::resumeRun);
 
     m_cancelAction = new QAction(icon(QStyle::SP_MediaStop), tr("&Cancel Run"), this);
+    m_cancelAction->setObjectName(u"cancelAction"_s);
     m_cancelAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
     m_cancelAction->setToolTip(tr("Stop the run: nothing new is sent, requests in flight finish "
                                   "(they are paid for). Press again to abandon them."));
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelRun);
 
     m_retryAction = new QAction(icon(QStyle::SP_BrowserReload), tr("Retry &Failed"), this);
+    m_retryAction->setObjectName(u"retryAction"_s);
     m_retryAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_retryAction->setToolTip(tr("Send the items that failed once more."));
     connect(m_retryAction, &QAction::triggered, this, &MainWindow::retryFailed);

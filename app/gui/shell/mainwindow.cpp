@@ -15,6 +15,7 @@
 #include "gui/shell/runcontroller.h"
 #include "gui/shell/runpanel.h"
 #include "gui/shell/runpreviewmodel.h"
+#include "gui/shell/taskbarprogress.h"
 
 #include <QAction>
 #include <QApplication>
@@ -65,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setAcceptDrops(true);
 
     m_controller = new RunController(this);
+    m_taskbar = new TaskbarProgress(this);
     m_previewModel = new RunPreviewModel(this);
     m_estimateTimer = new QTimer(this);
     m_estimateTimer->setSingleShot(true);
@@ -855,6 +857,12 @@ void MainWindow::onMetrics(const EngineMetrics &metrics)
         m_percent = percent;
         updateTitle();
     }
+    const bool going = metrics.state == RunState::Running || metrics.state == RunState::Paused
+        || metrics.state == RunState::Cancelling;
+    if (going && metrics.total > 0)
+        m_taskbar->setProgress(double(done) / double(metrics.total));
+    else
+        m_taskbar->hide();
     m_retryAction->setEnabled(metrics.failed > 0 && metrics.state != RunState::Cancelling);
     emit metricsUpdated(metrics);
     if (m_quitWhenPaused && metrics.state == RunState::Paused && metrics.inFlight == 0)
@@ -905,6 +913,7 @@ void MainWindow::onFinished(const EngineMetrics &metrics)
     if (m_previewModel->rowCount() > 0)
         m_previewTable->selectRow(0);
     onMetrics(metrics);
+    m_taskbar->hide(); // whatever state the last metrics had: the run is over
     updateEstimate();
     updateTitle();
     QString text;

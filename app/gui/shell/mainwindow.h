@@ -33,6 +33,7 @@ class RunController;
 class RunPanel;
 class RunPreviewModel;
 class RunStore;
+class TaskbarProgress;
 struct LoadOutcome;
 
 class MainWindow final : public QMainWindow
@@ -166,6 +167,7 @@ private:
     bool m_quitWhenPaused = false;
 
     RunController *m_controller = nullptr;
+    TaskbarProgress *m_taskbar = nullptr;   // the run's progress on the dock, as in the title
 };
 
 } // namespace Salvo

@@ -387,7 +387,8 @@ void TestMainWindow::opensSavedRun()
     QVERIFY(!m_finishedRun.isEmpty());
     MainWindow window;
     window.openRun(m_finishedRun);
-    QCOMPARE(window.runPath(), m_finishedRun);
+    QVERIFY2(window.runPath() == m_finishedRun,
+             qPrintable(child<QLabel>(window, u"messageLabel"_s)->text()));
     QCOMPARE(window.previewModel()->rowCount(), 3000);
     const RunPreviewModel *model = window.previewModel();
     const QModelIndex status = model->index(0, model->statusColumn());

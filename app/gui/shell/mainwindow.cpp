@@ -12,6 +12,7 @@
 #include "gui/shell/loadjob.h"
 #include "gui/shell/promptpanel.h"
 #include "gui/shell/providerpanel.h"
+#include "gui/shell/recentfilesmenu.h"
 #include "gui/shell/runcontroller.h"
 #include "gui/shell/runpanel.h"
 #include "gui/shell/runpreviewmodel.h"
@@ -153,7 +154,6 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
 
     restoreSettings();
-    updateRecentMenu();
     updateActions();
     updateTitle();
 
@@ -161,10 +161,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     const QStringList recent = Preferences::recentFiles();
     const QString first = recent.isEmpty() ? QString() : recent.first();
     if (!first.isEmpty() && QFileInfo(first).isFile()) {
-        if (first.endsWith(u".salvo"_s, Qt::CaseInsensitive))
-            openRun(first);
-        else
-            openInput(first);
+        openPath(first);
     } else {
         const QString sample = sampleFilePath();
         if (!sample.isEmpty())
@@ -254,7 +251,12 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
     file->addAction(m_openRunAction);
-    m_recentMenu = file->addMenu(tr("Open R&ecent"));
+    m_recentMenu = new RecentFilesMenu(tr("Open R&ecent"), file);
+    connect(m_recentMenu, &RecentFilesMenu::fileChosen, this, &MainWindow::openPath);
+    connect(m_recentMenu, &RecentFilesMenu::fileMissing, this, [this](const QString &path) {
+        showMessage(tr("%1 is no longer there.").arg(QDir::toNativeSeparators(path)), true);
+    });
+    file->addMenu(m_recentMenu);
     file->addAction(m_reloadAction);
     file->addSeparator();
     file->addAction(m_resultsView->exportAction());
@@ -495,7 +497,7 @@ void MainWindow::onLoadFinished(const LoadOutcome &outcome)
     m_inputPath = outcome.inputPath;
     m_dataPanel->showLoaded(outcome);
     Preferences::addRecentFile(m_inputPath);
-    updateRecentMenu();
+    m_recentMenu->refresh();
     m_discardable = true;
     m_phase = Phase::Ready;
     updateActions();
@@ -576,39 +578,18 @@ void MainWindow::openRun(const QString &path)
             .arg(formatCount(m_counts.ok), formatCount(m_counts.failed),
                  formatCount(m_counts.queued + m_counts.cancelled)));
     Preferences::addRecentFile(path);
-    updateRecentMenu();
+    m_recentMenu->refresh();
     m_phase = Phase::Ready;
     updateActions();
     emit runFileChanged(m_runPath);
 }
 
-void MainWindow::updateRecentMenu()
+void MainWindow::openPath(const QString &path)
 {
-    m_recentMenu->clear();
-    const QStringList files = Preferences::recentFiles();
-    for (const QString &file : files) {
-        QAction *action = m_recentMenu->addAction(QDir::toNativeSeparators(file));
-        connect(action, &QAction::triggered, this, [this, file] {
-            if (!QFileInfo(file).isFile()) {
-                Preferences::removeRecentFile(file);
-                updateRecentMenu();
-                showMessage(tr("%1 is no longer there.").arg(QDir::toNativeSeparators(file)), true);
-                return;
-            }
-            if (file.endsWith(u".salvo"_s, Qt::CaseInsensitive))
-                openRun(file);
-            else
-                openInput(file);
-        });
-    }
-    if (!files.isEmpty()) {
-        m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("&Clear List"), this, [this] {
-            Preferences::clearRecentFiles();
-            updateRecentMenu();
-        });
-    }
-    m_recentMenu->setEnabled(!files.isEmpty());
+    if (path.endsWith(u".salvo"_s, Qt::CaseInsensitive))
+        openRun(path);
+    else
+        openInput(path);
 }
 
 void MainWindow::showItem(qint64 idx)
@@ -634,12 +615,8 @@ void MainWindow::dropEvent(QDropEvent *event)
     const QList<QUrl> urls = event->mimeData()->urls();
     if (urls.size() != 1 || !urls.first().isLocalFile())
         return;
-    const QString path = urls.first().toLocalFile();
     event->acceptProposedAction();
-    if (path.endsWith(u".salvo"_s, Qt::CaseInsensitive))
-        openRun(path);
-    else
-        openInput(path);
+    openPath(urls.first().toLocalFile());
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,7 +15,6 @@
 
 class QAction;
 class QLabel;
-class QMenu;
 class QSplitter;
 class QTabWidget;
 class QTableView;
@@ -28,6 +27,7 @@ class LimitsPanel;
 class LiveCharts;
 class PromptPanel;
 class ProviderPanel;
+class RecentFilesMenu;
 class ResultsView;
 class RunController;
 class RunPanel;
@@ -59,6 +59,8 @@ public:
     void openInput(const QString &path);
     // Shows a saved run; Start then sends only what is not done.
     void openRun(const QString &path);
+    // openRun() for a .salvo file, else openInput().
+    void openPath(const QString &path);
 
 public slots:
     void startRun();
@@ -99,7 +101,6 @@ private:
     void onLoadFinished(const LoadOutcome &outcome);
     bool setRunFile(const QString &path, QString *problem);
     void refreshCounts();
-    void updateRecentMenu();
     void showItem(qint64 idx);
     QString sampleFilePath();
 
@@ -133,7 +134,7 @@ private:
     QAction *m_resumeAction = nullptr;
     QAction *m_cancelAction = nullptr;
     QAction *m_retryAction = nullptr;
-    QMenu *m_recentMenu = nullptr;
+    RecentFilesMenu *m_recentMenu = nullptr;
 
     // Layout
     QLabel *m_hint = nullptr;

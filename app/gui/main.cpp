@@ -23,12 +23,7 @@ int main(int argc, char *argv[])
     Salvo::MainWindow window;
     window.show();
     const QStringList arguments = QApplication::arguments();
-    if (arguments.size() > 1 && QFileInfo(arguments.at(1)).isFile()) {
-        const QString path = arguments.at(1);
-        if (path.endsWith(u".salvo"_s, Qt::CaseInsensitive))
-            window.openRun(path);
-        else
-            window.openInput(path);
-    }
+    if (arguments.size() > 1 && QFileInfo(arguments.at(1)).isFile())
+        window.openPath(arguments.at(1));
     return QApplication::exec();
 }

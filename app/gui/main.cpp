@@ -1,4 +1,5 @@
 // The desktop app: one window; a file named on the command line is opened in it.
+#include "core/common/translations.h"
 #include "gui/shell/mainwindow.h"
 
 #include <QApplication>
@@ -13,6 +14,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"Salvo"_s);
     QApplication::setApplicationName(u"Salvo"_s);
     QApplication::setApplicationVersion(QString::fromLatin1(SALVO_VERSION));
+    // Before the first widget: texts are translated when they are set.
+    Salvo::Translations::install(QLocale::system());
     // Matches packaging/io.github.salvo_llm.Salvo.desktop, so desktops show the right icon.
     QApplication::setDesktopFileName(u"io.github.salvo_llm.Salvo"_s);
     QIcon icon;

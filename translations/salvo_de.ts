@@ -709,6 +709,25 @@ Der Fehler war: %2</translation>
     </message>
 </context>
 <context>
+    <name>Salvo::LanguageMenu</name>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Salvo will use the new language the next time it starts.</source>
+        <translation>Salvo verwendet die neue Sprache beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;System Default</source>
+        <translation>&amp;Systemstandard</translation>
+    </message>
+</context>
+<context>
     <name>Salvo::LinesLoader</name>
     <message>
         <source>%1, line %2: the line is longer than %3 characters; this is not a text file Salvo can read.</source>

@@ -17,29 +17,6 @@
     </message>
 </context>
 <context>
-    <name>Salvo::ApiResponse</name>
-    <message>
-        <source>The answer is not valid JSON (%1 at byte %2 of %3).</source>
-        <translation>Die Antwort ist kein gültiges JSON (%1 bei Byte %2 von %3).</translation>
-    </message>
-    <message>
-        <source>The server answered 200 with an error: %1</source>
-        <translation>Der Server hat mit 200 und einem Fehler geantwortet: %1</translation>
-    </message>
-    <message>
-        <source>The answer has no &quot;content&quot; list.</source>
-        <translation>Die Antwort hat keine &quot;content&quot;-Liste.</translation>
-    </message>
-    <message>
-        <source>The answer has no &quot;choices&quot;.</source>
-        <translation>Die Antwort hat keine &quot;choices&quot;.</translation>
-    </message>
-    <message>
-        <source>The answer&apos;s message has no content.</source>
-        <translation>Die Nachricht der Antwort hat keinen Inhalt.</translation>
-    </message>
-</context>
-<context>
     <name>Salvo::AttemptsModel</name>
     <message>
         <source>none</source>
@@ -1873,40 +1850,6 @@ Details: %2</translation>
     <message>
         <source>%1 Showing %L2.</source>
         <translation>%1 %L2 angezeigt.</translation>
-    </message>
-</context>
-<context>
-    <name>Salvo::RetryPolicy</name>
-    <message numerus="yes">
-        <source>%1 (gave up after %n attempt(s))</source>
-        <translation>
-            <numerusform>%1 (nach %n Versuch aufgegeben)</numerusform>
-            <numerusform>%1 (nach %n Versuchen aufgegeben)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Cancelled while in flight.</source>
-        <translation>Abgebrochen, während sie unterwegs war.</translation>
-    </message>
-    <message>
-        <source>No answer within the timeout.</source>
-        <translation>Keine Antwort innerhalb des Zeitlimits.</translation>
-    </message>
-    <message>
-        <source>The secure connection failed: %1</source>
-        <translation>Die sichere Verbindung ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>Connection failed: %1</source>
-        <translation>Verbindung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation>HTTP %1</translation>
-    </message>
-    <message>
-        <source>HTTP %1: %2</source>
-        <translation>HTTP %1: %2</translation>
     </message>
 </context>
 <context>

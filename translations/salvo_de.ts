@@ -123,7 +123,7 @@
     </message>
     <message>
         <source>How many requests may be waiting for an answer at once. Higher is faster until the provider&apos;s rate limit is reached. Takes effect at once, also while a run is going.</source>
-        <translation>Wie viele Anfragen gleichzeitig auf eine Antwort warten dürfen. Mehr ist schneller, bis das Ratenlimit des Anbieters erreicht ist. Wirkt sofort, auch während ein Lauf läuft.</translation>
+        <translation>Wie viele Anfragen gleichzeitig auf eine Antwort warten dürfen. Mehr ist schneller, bis das Ratenlimit des Anbieters erreicht ist. Wirkt sofort, auch während eines Laufs.</translation>
     </message>
 </context>
 <context>
@@ -378,7 +378,7 @@ Optionen: --help, --version
     </message>
     <message>
         <source>Exporting to %1…</source>
-        <translation>Exportiere nach %1…</translation>
+        <translation>Export nach %1…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -1000,7 +1000,7 @@ Der Fehler war: %2</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation>Haupt</translation>
+        <translation>Werkzeugleiste</translation>
     </message>
     <message>
         <source>No data yet.</source>
@@ -1100,7 +1100,7 @@ Der Fehler war: %2</translation>
     </message>
     <message>
         <source>Loading… %p%</source>
-        <translation>Lade… %p %</translation>
+        <translation>Wird geladen… %p %</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1360,7 +1360,7 @@ Der Fehler war: %2</translation>
     </message>
     <message>
         <source>Pause and cancel the run before opening other data.</source>
-        <translation>Pausieren und brechen Sie den Lauf ab, bevor Sie andere Daten öffnen.</translation>
+        <translation>Halten Sie den Lauf an und brechen Sie ihn ab, bevor Sie andere Daten öffnen.</translation>
     </message>
     <message>
         <source>Open Data</source>
@@ -1372,7 +1372,7 @@ Der Fehler war: %2</translation>
     </message>
     <message>
         <source>Pause and cancel the run before opening another.</source>
-        <translation>Pausieren und brechen Sie den Lauf ab, bevor Sie einen anderen öffnen.</translation>
+        <translation>Halten Sie den Lauf an und brechen Sie ihn ab, bevor Sie einen anderen öffnen.</translation>
     </message>
     <message>
         <source>Open Run</source>
@@ -1388,11 +1388,11 @@ Der Fehler war: %2</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation>Lese %1…</translation>
+        <translation>%1 wird gelesen…</translation>
     </message>
     <message>
         <source>Loading %1…</source>
-        <translation>Lade %1…</translation>
+        <translation>%1 wird geladen…</translation>
     </message>
     <message>
         <source>Loading was cancelled.</source>
@@ -1492,7 +1492,7 @@ Der Fehler war: %2</translation>
     </message>
     <message>
         <source>Looking for a saved key…</source>
-        <translation>Suche nach einem gespeicherten Schlüssel…</translation>
+        <translation>Gespeicherter Schlüssel wird gesucht…</translation>
     </message>
     <message>
         <source>Using the key saved in your keychain.</source>
@@ -1512,15 +1512,15 @@ Der Fehler war: %2</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation>Speichere…</translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>Removing…</source>
-        <translation>Entferne…</translation>
+        <translation>Wird entfernt…</translation>
     </message>
     <message>
         <source>Sending one short request…</source>
-        <translation>Sende eine kurze Anfrage…</translation>
+        <translation>Eine kurze Anfrage wird gesendet…</translation>
     </message>
     <message>
         <source>There is no API key for %1 yet. Paste it on the Provider tab and press Save, or choose the simulator.</source>
@@ -1649,7 +1649,7 @@ Details: %2</translation>
     </message>
     <message>
         <source>Pausing: waiting for the requests in flight, then Salvo quits.</source>
-        <translation>Pausiere: Warten auf die laufenden Anfragen, dann wird Salvo beendet.</translation>
+        <translation>Wird pausiert: Warten auf die laufenden Anfragen, dann wird Salvo beendet.</translation>
     </message>
 </context>
 <context>

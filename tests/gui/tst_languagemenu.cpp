@@ -44,8 +44,10 @@ QAction *actionFor(const LanguageMenu &menu, const QString &label)
 void TestLanguageMenu::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    // A settings file of its own: ctest -j runs tst_mainwindow at the same time, and clearing
+    // the shared one under it loses that test's run.
     QCoreApplication::setOrganizationName(u"Salvo"_s);
-    QCoreApplication::setApplicationName(u"Salvo"_s);
+    QCoreApplication::setApplicationName(u"SalvoLanguageMenuTest"_s);
 }
 
 void TestLanguageMenu::init()

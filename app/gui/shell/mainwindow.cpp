@@ -3,11 +3,11 @@
 #include "core/providers/apirequest.h"
 #include "core/store/runstore.h"
 #include "gui/charts/livecharts.h"
+#include "gui/numberformat.h"
 #include "gui/preferences.h"
 #include "gui/results/resultsview.h"
 #include "gui/shell/capcontrol.h"
 #include "gui/shell/datapanel.h"
-#include "gui/shell/displayformat.h"
 #include "gui/shell/limitspanel.h"
 #include "gui/shell/loadjob.h"
 #include "gui/shell/promptpanel.h"
@@ -570,13 +570,14 @@ void MainWindow::openRun(const QString &path)
         return;
     }
     m_inputPath = source;
+    const NumberFormat format;
     m_dataPanel->showRunFile(
         tr("Run %1 (data from %2)")
             .arg(QFileInfo(path).fileName(),
                  source.isEmpty() ? tr("an unknown file") : QDir::toNativeSeparators(source)),
         tr("%1 done, %2 failed, %3 not sent yet.")
-            .arg(formatCount(m_counts.ok), formatCount(m_counts.failed),
-                 formatCount(m_counts.queued + m_counts.cancelled)));
+            .arg(format.count(m_counts.ok), format.count(m_counts.failed),
+                 format.count(m_counts.queued + m_counts.cancelled)));
     Preferences::addRecentFile(path);
     m_recentMenu->refresh();
     m_phase = Phase::Ready;
@@ -673,19 +674,20 @@ void MainWindow::updateEstimate()
     const qint64 maxOutput = items * config.maxTokens;
     const PriceTable prices = RunController::prices();
     const QString model = config.effectiveModel();
+    const NumberFormat format;
     QString text = tr("%n item(s) to send: about %1 input tokens and at most %2 output tokens.",
                       nullptr, int(std::min<qint64>(items, INT_MAX)))
-                       .arg(formatCount(inputTokens), formatCount(maxOutput));
+                       .arg(format.count(inputTokens), format.count(maxOutput));
     if (prices.find(model)) {
         const double input = prices.cost(model, inputTokens, 0);
         const double output = prices.cost(model, 0, maxOutput);
         text += u' '
             + (config.provider == ProviderKind::Simulator
-                   ? tr("At %1 prices that would be about $%2 plus at most $%3 (the simulator "
+                   ? tr("At %1 prices that would be about %2 plus at most %3 (the simulator "
                         "charges nothing).")
-                   : tr("At %1 prices: about $%2 for the input plus at most $%3 for the "
+                   : tr("At %1 prices: about %2 for the input plus at most %3 for the "
                         "output."))
-                  .arg(model, formatUsd(input), formatUsd(output));
+                  .arg(model, format.cost(input), format.cost(output));
     } else {
         text += u' ' + tr("%1 has no known price, so the cost cannot be estimated.").arg(model);
     }
@@ -893,16 +895,17 @@ void MainWindow::onFinished(const EngineMetrics &metrics)
     m_taskbar->hide(); // whatever state the last metrics had: the run is over
     updateEstimate();
     updateTitle();
+    const NumberFormat format;
     QString text;
     if (m_counts.cancelled > 0)
         text = tr("Cancelled: %1 done, %2 failed, %3 not sent. Start sends the rest.")
-                   .arg(formatCount(m_counts.ok), formatCount(m_counts.failed),
-                        formatCount(m_counts.cancelled + m_counts.queued));
+                   .arg(format.count(m_counts.ok), format.count(m_counts.failed),
+                        format.count(m_counts.cancelled + m_counts.queued));
     else if (m_counts.failed > 0)
         text = tr("Finished: %1 done, %2 failed. Retry Failed sends the failed ones again.")
-                   .arg(formatCount(m_counts.ok), formatCount(m_counts.failed));
+                   .arg(format.count(m_counts.ok), format.count(m_counts.failed));
     else
-        text = tr("Finished: all %1 items done.").arg(formatCount(m_counts.ok));
+        text = tr("Finished: all %1 items done.").arg(format.count(m_counts.ok));
     statusBar()->showMessage(text);
     showMessage(m_counts.failed > 0 ? text : QString(), m_counts.failed > 0);
     updateActions();

@@ -1,12 +1,11 @@
 #include "gui/shell/runpanel.h"
 
+#include "gui/numberformat.h"
 #include "gui/shell/capcontrol.h"
-#include "gui/shell/displayformat.h"
 
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -107,21 +106,22 @@ void RunPanel::showMetrics(const EngineMetrics &metrics)
     m_runProgress->setRange(0, int(std::max<qint64>(1, metrics.total)));
     m_runProgress->setValue(int(done));
     const qint64 remaining = std::max<qint64>(0, metrics.total - done);
+    const NumberFormat format;
     QString text = tr("%1 done, %2 failed, %3 remaining; %4 in flight (cap %5).")
-                       .arg(formatCount(metrics.ok), formatCount(metrics.failed),
-                            formatCount(remaining))
-                       .arg(metrics.inFlight)
-                       .arg(metrics.cap);
-    const QString rate = QLocale().toString(metrics.completedPerSecond, 'f', 1);
+                       .arg(format.count(metrics.ok), format.count(metrics.failed),
+                            format.count(remaining), format.count(metrics.inFlight),
+                            format.count(metrics.cap));
     if (metrics.state == RunState::Running && remaining > 0)
         text += u' '
-            + tr("%1 items/s, about %2 left.").arg(rate, formatDuration(metrics.etaSeconds));
+            + tr("%1 items/s, about %2 left.")
+                  .arg(format.rate(metrics.completedPerSecond),
+                       format.duration(metrics.etaSeconds));
     else if (metrics.state == RunState::Finished)
-        text += u' ' + tr("Took %1.").arg(formatDuration(double(metrics.elapsedMs) / 1000.0));
+        text += u' ' + tr("Took %1.").arg(format.duration(double(metrics.elapsedMs) / 1000.0));
     text += u' '
-        + tr("%1 input and %2 output tokens, $%3 so far.")
-              .arg(formatCount(metrics.inputTokens), formatCount(metrics.outputTokens),
-                   formatUsd(metrics.costUsd));
+        + tr("%1 input and %2 output tokens, %3 so far.")
+              .arg(format.count(metrics.inputTokens), format.count(metrics.outputTokens),
+                   format.cost(metrics.costUsd));
     if (metrics.rateLimitedTotal > 0)
         text += u' ' + tr("The provider limited %n request(s); Salvo waited and retried.",
                           nullptr, int(std::min<qint64>(metrics.rateLimitedTotal, INT_MAX)));

@@ -13,6 +13,7 @@
 #include "gui/results/resultsview.h"
 #include "gui/shell/capcontrol.h"
 #include "gui/shell/connectiontester.h"
+#include "gui/shell/languagemenu.h"
 #include "gui/shell/loadwarningsmodel.h"
 #include "gui/shell/mainwindow.h"
 #include "gui/shell/runcontroller.h"
@@ -37,6 +38,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -198,6 +200,9 @@ void TestMainWindow::firstStartIsReadyToGo()
     QVERIFY(window.findChild<QWidget *>(u"resultsArea"_s));
     QVERIFY(window.findChild<QWidget *>(u"chartsArea"_s));
     QVERIFY(QFileInfo(window.runPath()).isFile());
+    auto *languages = window.findChild<LanguageMenu *>(u"languageMenu"_s);
+    QVERIFY(languages);
+    QVERIFY(window.menuBar()->actions().contains(languages->menuAction()));
 
     const QString screenshot = qEnvironmentVariable("SALVO_SCREENSHOT");
     if (!screenshot.isEmpty()) {

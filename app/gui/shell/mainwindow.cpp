@@ -8,6 +8,7 @@
 #include "gui/results/resultsview.h"
 #include "gui/shell/capcontrol.h"
 #include "gui/shell/datapanel.h"
+#include "gui/shell/languagemenu.h"
 #include "gui/shell/limitspanel.h"
 #include "gui/shell/loadjob.h"
 #include "gui/shell/promptpanel.h"
@@ -270,6 +271,8 @@ void MainWindow::createMenus()
     run->addAction(m_cancelAction);
     run->addSeparator();
     run->addAction(m_retryAction);
+
+    menuBar()->addMenu(new LanguageMenu(this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Salvo"), this, &MainWindow::about);

@@ -16,7 +16,22 @@ QString NumberFormat::count(qint64 n) const
 QString NumberFormat::cost(double usd) const
 {
     const double size = std::abs(usd);
-    const int decimals = size == 0 || size >= 1 ? 2 : size >= 0.01 ? 4 : 6;
+    return dollars(usd, size == 0 || size >= 1 ? 2 : size >= 0.01 ? 4 : 6);
+}
+
+CostAffixes NumberFormat::costAffixes() const
+{
+    // Take the locale's pattern apart around a whole number, which is one digit here.
+    const QString digit = m_locale.toString(0);
+    const QString sample = dollars(0, 0);
+    const qsizetype at = sample.indexOf(digit);
+    if (at < 0)
+        return {u"$"_s, QString()};
+    return {sample.left(at), sample.mid(at + digit.size())};
+}
+
+QString NumberFormat::dollars(double usd, int decimals) const
+{
     // The C locale (LC_ALL=C) has no currency pattern of its own and would write 0.50$.
     if (m_locale.language() == QLocale::C)
         return u"$"_s + m_locale.toString(usd, 'f', decimals);

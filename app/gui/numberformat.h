@@ -8,6 +8,13 @@
 
 namespace Salvo {
 
+// What goes around a bare amount of dollars, for a spin box: "$" before it, or " $" after it.
+struct CostAffixes
+{
+    QString prefix;
+    QString suffix;
+};
+
 class NumberFormat final
 {
     Q_DECLARE_TR_FUNCTIONS(Salvo::NumberFormat)
@@ -21,6 +28,8 @@ public:
     // US dollars: $1,234.56 / 1.234,56 $. A cent shows as $0.01, so smaller sums (one item's
     // cost) get up to six decimals, enough for a fraction of a cent to stay visible.
     QString cost(double usd) const;
+    // Where cost() puts the dollar sign, for an input that shows the number on its own.
+    CostAffixes costAffixes() const;
     // A request's latency: "850 ms" below a second, else "1.2 s".
     QString latency(qint64 ms) const;
     // Elapsed or remaining time: "45 s", "3 min 5 s", "1 h 2 min"; "unknown" when negative.
@@ -29,6 +38,8 @@ public:
     QString rate(double perSecond) const;
 
 private:
+    QString dollars(double usd, int decimals) const;
+
     QLocale m_locale;
 };
 

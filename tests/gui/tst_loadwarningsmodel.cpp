@@ -1,5 +1,5 @@
 // LoadWarningsModel: one row per warning kept, a last row for those the loader left out, and the
-// item each warning's row points to, as the Data tab jumps to it.
+// item each warning's row points to, as the Data tab jumps to it; row numbers in the locale.
 #include "gui/shell/loadwarningsmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +18,7 @@ private slots:
     void pointsAtItems_data();
     void pointsAtItems();
     void clearsOnNewLoad();
+    void writesRowsInTheLocale();
 
 private:
     static LoadWarning warning(qint64 row, const QString &message)
@@ -86,6 +87,19 @@ void TestLoadWarningsModel::clearsOnNewLoad()
     QCOMPARE(reset.size(), 1);
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.index(0).isValid());
+}
+
+void TestLoadWarningsModel::writesRowsInTheLocale()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    LoadWarningsModel model;
+    model.setWarnings({warning(12345, u"odd"_s)}, 20000, 2);
+    const QString first = model.index(0).data().toString();
+    const QString tail = model.index(1).data().toString();
+    QLocale::setDefault(before);
+    QVERIFY2(first.contains(u"12.345"_s), qPrintable(first));
+    QVERIFY2(tail.contains(u"19.999"_s), qPrintable(tail));
 }
 
 QTEST_MAIN(TestLoadWarningsModel)

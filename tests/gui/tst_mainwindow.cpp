@@ -28,6 +28,7 @@
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QElapsedTimer>
@@ -203,6 +204,9 @@ void TestMainWindow::firstStartIsReadyToGo()
     auto *languages = window.findChild<LanguageMenu *>(u"languageMenu"_s);
     QVERIFY(languages);
     QVERIFY(window.menuBar()->actions().contains(languages->menuAction()));
+    // The tests run in the C locale, which writes $0.50: the sign goes in front.
+    QCOMPARE(child<QDoubleSpinBox>(window, u"spendCapSpin"_s)->prefix(), u"$"_s);
+    QVERIFY(child<QDoubleSpinBox>(window, u"spendCapSpin"_s)->suffix().isEmpty());
 
     const QString screenshot = qEnvironmentVariable("SALVO_SCREENSHOT");
     if (!screenshot.isEmpty()) {

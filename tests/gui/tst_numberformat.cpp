@@ -1,5 +1,5 @@
-// Tests NumberFormat: counts, costs, latencies and durations in English and German, and the C
-// locale the tests run under.
+// Tests NumberFormat: counts, costs (and the dollar sign's place), latencies and durations in
+// English and German, and the C locale the tests run under.
 #include "gui/numberformat.h"
 
 #include <QTest>
@@ -16,6 +16,8 @@ private slots:
     void formats_data();
     void formats();
     void durationOfNothingIsUnknown();
+    void costAffixesFollowTheLocale_data();
+    void costAffixesFollowTheLocale();
 };
 
 namespace {
@@ -91,6 +93,29 @@ void TestNumberFormat::durationOfNothingIsUnknown()
 {
     QCOMPARE(NumberFormat(English).duration(-1), u"unknown"_s);
     QCOMPARE(NumberFormat(English).duration(qQNaN()), u"unknown"_s);
+}
+
+void TestNumberFormat::costAffixesFollowTheLocale_data()
+{
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("prefix");
+    QTest::addColumn<QString>("suffix");
+    QTest::newRow("en before") << English << u"$"_s << QString();
+    QTest::newRow("de after") << German << QString() << u"\u00A0$"_s;
+    QTest::newRow("C before") << QLocale::c() << u"$"_s << QString();
+}
+
+void TestNumberFormat::costAffixesFollowTheLocale()
+{
+    QFETCH(QLocale, locale);
+    QFETCH(QString, prefix);
+    QFETCH(QString, suffix);
+    const NumberFormat format(locale);
+    const CostAffixes affixes = format.costAffixes();
+    QCOMPARE(affixes.prefix, prefix);
+    QCOMPARE(affixes.suffix, suffix);
+    // A spin box showing 2.00 between them reads as cost() writes it.
+    QCOMPARE(affixes.prefix + locale.toString(2.0, 'f', 2) + affixes.suffix, format.cost(2.0));
 }
 
 } // namespace Salvo

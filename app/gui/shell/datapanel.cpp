@@ -1,5 +1,6 @@
 #include "gui/shell/datapanel.h"
 
+#include "gui/numberformat.h"
 #include "gui/shell/loadjob.h"
 #include "gui/shell/loadwarningsmodel.h"
 
@@ -291,10 +292,10 @@ void DataPanel::showLoaded(const LoadOutcome &outcome)
                                                                    : outcome.options.format);
     m_fileLabel->setText(QDir::toNativeSeparators(outcome.inputPath));
     m_fileLabel->setToolTip(QDir::toNativeSeparators(outcome.inputPath));
-    m_loadSummary->setText(tr("%n row(s) in %1 column(s), read as %2.", nullptr,
+    m_loadSummary->setText(tr("%Ln row(s) in %1 column(s), read as %2.", nullptr,
                               int(std::min<qint64>(report.rows, INT_MAX)))
-                               .arg(report.columns.size())
-                               .arg(tableFormatName(report.format).toUpper()));
+                               .arg(NumberFormat().count(report.columns.size()),
+                                    tableFormatName(report.format).toUpper()));
 
     // Warnings count rows as the user sees them in the file; items start at the first data row.
     const bool tabular = report.format == TableFormat::Csv || report.format == TableFormat::Tsv

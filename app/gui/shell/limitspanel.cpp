@@ -1,5 +1,7 @@
 #include "gui/shell/limitspanel.h"
 
+#include "gui/numberformat.h"
+
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -52,7 +54,10 @@ LimitsPanel::LimitsPanel(QWidget *parent) : QWidget(parent)
     m_spendCapSpin->setObjectName(u"spendCapSpin"_s);
     m_spendCapSpin->setRange(0, 1000000);
     m_spendCapSpin->setDecimals(2);
-    m_spendCapSpin->setPrefix(u"$"_s);
+    // The box writes its number in its own locale; the dollar sign goes where that locale wants.
+    const CostAffixes dollar = NumberFormat(m_spendCapSpin->locale()).costAffixes();
+    m_spendCapSpin->setPrefix(dollar.prefix);
+    m_spendCapSpin->setSuffix(dollar.suffix);
     m_spendCapSpin->setSpecialValueText(tr("No cap"));
     m_spendCapSpin->setToolTip(tr("Pause before the run could cost more than this. Changes take "
                                   "effect at once, also during a run."));

@@ -1,5 +1,7 @@
 #include "gui/shell/loadwarningsmodel.h"
 
+#include "gui/numberformat.h"
+
 #include <algorithm>
 #include <climits>
 
@@ -38,9 +40,10 @@ QVariant LoadWarningsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         if (tail)
-            return tr("… and %n more.", nullptr, int(std::min<qint64>(m_notShown, INT_MAX)));
-        return warning.row > 0 ? tr("Row %1: %2").arg(warning.row).arg(warning.message)
-                               : warning.message;
+            return tr("… and %Ln more.", nullptr, int(std::min<qint64>(m_notShown, INT_MAX)));
+        if (warning.row <= 0)
+            return warning.message;
+        return tr("Row %1: %2").arg(NumberFormat().count(warning.row), warning.message);
     case FileRowRole:
         return warning.row;
     case ItemRole:

@@ -295,6 +295,140 @@ Optionen: --help, --version
     </message>
 </context>
 <context>
+    <name>Salvo::DataPanel</name>
+    <message>
+        <source>No data yet.</source>
+        <translation>Noch keine Daten.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Load options</source>
+        <translation>Ladeoptionen</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>Erkennen</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>TSV</source>
+        <translation>TSV</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Excel-Arbeitsmappe (XLSX)</translation>
+    </message>
+    <message>
+        <source>JSON (an array of objects)</source>
+        <translation>JSON (ein Array von Objekten)</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>Text, one item per line</source>
+        <translation>Text, ein Eintrag pro Zeile</translation>
+    </message>
+    <message>
+        <source>Detect reads the extension and the content.</source>
+        <translation>„Erkennen“ wertet die Dateiendung und den Inhalt aus.</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>The workbook sheet to read.</source>
+        <translation>Das Tabellenblatt der Arbeitsmappe, das gelesen wird.</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>Tabellen&amp;blatt:</translation>
+    </message>
+    <message>
+        <source>The file has a header row with column names</source>
+        <translation>Die Datei hat eine Kopfzeile mit Spaltennamen</translation>
+    </message>
+    <message>
+        <source>The row holding the column names; rows above it are skipped.</source>
+        <translation>Die Zeile mit den Spaltennamen; Zeilen darüber werden übersprungen.</translation>
+    </message>
+    <message>
+        <source>&amp;Header row:</source>
+        <translation>&amp;Kopfzeile:</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Semikolon ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Pipe ( | )</source>
+        <translation>Senkrechter Strich ( | )</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>T&amp;rennzeichen:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>Ko&amp;dierung:</translation>
+    </message>
+    <message>
+        <source>Loading… %p%</source>
+        <translation>Wird geladen… %p %</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop loading this file.</source>
+        <translation>Das Laden dieser Datei abbrechen.</translation>
+    </message>
+    <message>
+        <source>&amp;Warnings (select one to see its row):</source>
+        <translation>&amp;Warnungen (eine auswählen, um ihre Zeile zu sehen):</translation>
+    </message>
+    <message>
+        <source>Rows that were odd but usable. Select one to go to it.</source>
+        <translation>Zeilen, die ungewöhnlich, aber verwendbar waren. Wählen Sie eine aus, um zu ihr zu springen.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>Das Laden wurde abgebrochen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) in %1 column(s), read as %2.</source>
+        <translation>
+            <numerusform>%Ln Zeile in %1 Spalte(n), gelesen als %2.</numerusform>
+            <numerusform>%Ln Zeilen in %1 Spalte(n), gelesen als %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Salvo::ExportDialog</name>
     <message>
         <source>CSV (*.csv)</source>
@@ -705,6 +839,65 @@ Der Fehler war: %2</translation>
     </message>
 </context>
 <context>
+    <name>Salvo::LimitsPanel</name>
+    <message>
+        <source>How often an item is tried again after an error that may pass (server errors, timeouts). Waits for rate limits do not count.</source>
+        <translation>Wie oft ein Eintrag nach einem vorübergehenden Fehler (Serverfehler, Zeitüberschreitungen) erneut versucht wird. Wartezeiten wegen Ratenlimits zählen nicht.</translation>
+    </message>
+    <message>
+        <source>Max &amp;retries per item:</source>
+        <translation>Max. &amp;Wiederholungen pro Eintrag:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>A request without an answer after this long is abandoned and retried.</source>
+        <translation>Eine Anfrage, die nach dieser Zeit keine Antwort hat, wird aufgegeben und wiederholt.</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Kein Limit</translation>
+    </message>
+    <message>
+        <source>Your own budget of requests per minute, below the provider&apos;s.</source>
+        <translation>Ihr eigenes Budget an Anfragen pro Minute, unterhalb dem des Anbieters.</translation>
+    </message>
+    <message>
+        <source>Re&amp;quests per minute:</source>
+        <translation>An&amp;fragen pro Minute:</translation>
+    </message>
+    <message>
+        <source>Your own budget of tokens (input and output) per minute.</source>
+        <translation>Ihr eigenes Budget an Tokens (Eingabe und Ausgabe) pro Minute.</translation>
+    </message>
+    <message>
+        <source>T&amp;okens per minute:</source>
+        <translation>T&amp;okens pro Minute:</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>Keine Obergrenze</translation>
+    </message>
+    <message>
+        <source>Pause before the run could cost more than this. Changes take effect at once, also during a run.</source>
+        <translation>Pausieren, bevor der Lauf mehr als diesen Betrag kosten könnte. Änderungen wirken sofort, auch während eines Laufs.</translation>
+    </message>
+    <message>
+        <source>&amp;Spend cap:</source>
+        <translation>&amp;Ausgabenlimit:</translation>
+    </message>
+    <message>
+        <source>Retries, timeout and the per-minute budgets apply when a run starts or resumes. The in-flight cap below and the spend cap change a running batch at once.</source>
+        <translation>Wiederholungen, Zeitlimit und die Budgets pro Minute gelten, wenn ein Lauf startet oder fortgesetzt wird. Die Obergrenze gleichzeitiger Anfragen unten und das Ausgabenlimit ändern einen laufenden Lauf sofort.</translation>
+    </message>
+</context>
+<context>
     <name>Salvo::LinesLoader</name>
     <message>
         <source>%1, line %2: the line is longer than %3 characters; this is not a text file Salvo can read.</source>
@@ -837,23 +1030,21 @@ Der Fehler war: %2</translation>
     </message>
 </context>
 <context>
+    <name>Salvo::LoadWarningsModel</name>
+    <message numerus="yes">
+        <source>… and %Ln more.</source>
+        <translation>
+            <numerusform>… und %Ln weitere.</numerusform>
+            <numerusform>… und %Ln weitere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Salvo::MainWindow</name>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
     <message>
         <source>&lt;b&gt;Three steps:&lt;/b&gt; 1. &lt;b&gt;Data&lt;/b&gt;: open a spreadsheet (Ctrl+O, or drop a file here); each row becomes one request. 2. &lt;b&gt;Prompt&lt;/b&gt;: write what to ask, with {{column}} where a cell goes. 3. Press &lt;b&gt;Start&lt;/b&gt;. The simulator needs no API key, so you can try it right now on the sample tickets.</source>
         <translation>&lt;b&gt;Drei Schritte:&lt;/b&gt; 1. &lt;b&gt;Daten&lt;/b&gt;: Öffnen Sie eine Tabelle (Strg+O, oder ziehen Sie eine Datei hierher); jede Zeile wird zu einer Anfrage. 2. &lt;b&gt;Prompt&lt;/b&gt;: Schreiben Sie, was gefragt werden soll, mit {{column}} an der Stelle einer Zelle. 3. Klicken Sie auf &lt;b&gt;Starten&lt;/b&gt;. Der Simulator braucht keinen API-Schlüssel, Sie können es also gleich mit den Beispiel-Tickets ausprobieren.</translation>
@@ -893,18 +1084,6 @@ Der Fehler war: %2</translation>
     <message>
         <source>The run could not start: %1</source>
         <translation>Der Lauf konnte nicht starten: %1</translation>
-    </message>
-    <message>
-        <source>Saved in your keychain.</source>
-        <translation>In Ihrem Schlüsselbund gespeichert.</translation>
-    </message>
-    <message>
-        <source>%1 Salvo will use the key you entered until it quits.</source>
-        <translation>%1 Salvo verwendet den eingegebenen Schlüssel, bis es beendet wird.</translation>
-    </message>
-    <message>
-        <source>Problem: %1</source>
-        <translation>Problem: %1</translation>
     </message>
     <message>
         <source>&amp;Open Data…</source>
@@ -1003,121 +1182,231 @@ Der Fehler war: %2</translation>
         <translation>Werkzeugleiste</translation>
     </message>
     <message>
-        <source>No data yet.</source>
-        <translation>Noch keine Daten.</translation>
+        <source>The sample data could not be copied to %1.</source>
+        <translation>Die Beispieldaten konnten nicht nach %1 kopiert werden.</translation>
     </message>
     <message>
-        <source>Open…</source>
-        <translation>Öffnen…</translation>
+        <source>Pause and cancel the run before opening other data.</source>
+        <translation>Halten Sie den Lauf an und brechen Sie ihn ab, bevor Sie andere Daten öffnen.</translation>
     </message>
     <message>
-        <source>Reload</source>
-        <translation>Neu laden</translation>
+        <source>Open Data</source>
+        <translation>Daten öffnen</translation>
     </message>
     <message>
-        <source>Load options</source>
-        <translation>Ladeoptionen</translation>
+        <source>Data files (*.csv *.tsv *.tab *.txt *.xlsx *.json *.jsonl *.ndjson);;All files (*)</source>
+        <translation>Datendateien (*.csv *.tsv *.tab *.txt *.xlsx *.json *.jsonl *.ndjson);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Detect</source>
-        <translation>Erkennen</translation>
+        <source>Pause and cancel the run before opening another.</source>
+        <translation>Halten Sie den Lauf an und brechen Sie ihn ab, bevor Sie einen anderen öffnen.</translation>
     </message>
     <message>
-        <source>CSV</source>
-        <translation>CSV</translation>
+        <source>Open Run</source>
+        <translation>Lauf öffnen</translation>
     </message>
     <message>
-        <source>TSV</source>
-        <translation>TSV</translation>
+        <source>Salvo runs (*.salvo);;All files (*)</source>
+        <translation>Salvo-Läufe (*.salvo);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Excel workbook (XLSX)</source>
-        <translation>Excel-Arbeitsmappe (XLSX)</translation>
+        <source>Salvo cannot create its folder for runs, %1.</source>
+        <translation>Salvo kann seinen Ordner für Läufe nicht anlegen: %1.</translation>
     </message>
     <message>
-        <source>JSON (an array of objects)</source>
-        <translation>JSON (ein Array von Objekten)</translation>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <source>JSON Lines</source>
-        <translation>JSON Lines</translation>
+        <source>Run file: %1</source>
+        <translation>Laufdatei: %1</translation>
     </message>
     <message>
-        <source>Text, one item per line</source>
-        <translation>Text, ein Eintrag pro Zeile</translation>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Detect reads the extension and the content.</source>
-        <translation>„Erkennen“ wertet die Dateiendung und den Inhalt aus.</translation>
+        <source>Run %1 (data from %2)</source>
+        <translation>Lauf %1 (Daten aus %2)</translation>
     </message>
     <message>
-        <source>&amp;Format:</source>
-        <translation>&amp;Format:</translation>
+        <source>an unknown file</source>
+        <translation>einer unbekannten Datei</translation>
     </message>
     <message>
-        <source>The workbook sheet to read.</source>
-        <translation>Das Tabellenblatt der Arbeitsmappe, das gelesen wird.</translation>
+        <source>%1 done, %2 failed, %3 not sent yet.</source>
+        <translation>%1 erledigt, %2 fehlgeschlagen, %3 noch nicht gesendet.</translation>
     </message>
     <message>
-        <source>&amp;Sheet:</source>
-        <translation>Tabellen&amp;blatt:</translation>
+        <source>%1 is no longer there.</source>
+        <translation>%1 ist nicht mehr vorhanden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every item has been sent; %n failed and can be retried.</source>
+        <translation>
+            <numerusform>Jeder Eintrag wurde gesendet; %n ist fehlgeschlagen und kann wiederholt werden.</numerusform>
+            <numerusform>Jeder Eintrag wurde gesendet; %n sind fehlgeschlagen und können wiederholt werden.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>The file has a header row with column names</source>
-        <translation>Die Datei hat eine Kopfzeile mit Spaltennamen</translation>
+        <source>Every item is done. To run another prompt over this data, reload it (F5).</source>
+        <translation>Jeder Eintrag ist erledigt. Um einen anderen Prompt über diese Daten laufen zu lassen, laden Sie sie neu (F5).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) to send: about %1 input tokens and at most %2 output tokens.</source>
+        <translation>
+            <numerusform>%n Eintrag zu senden: etwa %1 Eingabe-Tokens und höchstens %2 Ausgabe-Tokens.</numerusform>
+            <numerusform>%n Einträge zu senden: etwa %1 Eingabe-Tokens und höchstens %2 Ausgabe-Tokens.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>The row holding the column names; rows above it are skipped.</source>
-        <translation>Die Zeile mit den Spaltennamen; Zeilen darüber werden übersprungen.</translation>
+        <source>%1 has no known price, so the cost cannot be estimated.</source>
+        <translation>Für %1 ist kein Preis bekannt, daher lassen sich die Kosten nicht schätzen.</translation>
     </message>
     <message>
-        <source>&amp;Header row:</source>
-        <translation>&amp;Kopfzeile:</translation>
+        <source>There is no API key for %1 yet. Paste it on the Provider tab and press Save, or choose the simulator.</source>
+        <translation>Für %1 gibt es noch keinen API-Schlüssel. Fügen Sie ihn im Reiter „Anbieter“ ein und klicken Sie auf Speichern, oder wählen Sie den Simulator.</translation>
     </message>
     <message>
-        <source>Comma ( , )</source>
-        <translation>Komma ( , )</translation>
+        <source>Running.</source>
+        <translation>Läuft.</translation>
     </message>
     <message>
-        <source>Semicolon ( ; )</source>
-        <translation>Semikolon ( ; )</translation>
+        <source>Abandon Requests?</source>
+        <translation>Anfragen aufgeben?</translation>
     </message>
     <message>
-        <source>Tab</source>
-        <translation>Tabulator</translation>
+        <source>Stop waiting for the requests in flight? They may be charged even though their answers are lost.</source>
+        <translation>Nicht mehr auf die laufenden Anfragen warten? Sie werden möglicherweise berechnet, obwohl ihre Antworten verloren gehen.</translation>
     </message>
     <message>
-        <source>Pipe ( | )</source>
-        <translation>Senkrechter Strich ( | )</translation>
+        <source>The run file cannot be written.</source>
+        <translation>Die Laufdatei kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <source>&amp;Delimiter:</source>
-        <translation>T&amp;rennzeichen:</translation>
+        <source>Paused. Requests already sent finish and are saved; press Resume to go on.</source>
+        <translation>Pausiert. Bereits gesendete Anfragen werden beendet und gespeichert; klicken Sie auf Fortsetzen, um weiterzumachen.</translation>
     </message>
     <message>
-        <source>&amp;Encoding:</source>
-        <translation>Ko&amp;dierung:</translation>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <source>Loading… %p%</source>
-        <translation>Wird geladen… %p %</translation>
+        <source>Paused: see the message in the Run panel.</source>
+        <translation>Pausiert: siehe die Meldung im Lauf-Bereich.</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
+        <source>Cancelled: %1 done, %2 failed, %3 not sent. Start sends the rest.</source>
+        <translation>Abgebrochen: %1 erledigt, %2 fehlgeschlagen, %3 nicht gesendet. Starten sendet den Rest.</translation>
     </message>
     <message>
-        <source>Stop loading this file.</source>
-        <translation>Das Laden dieser Datei abbrechen.</translation>
+        <source>Finished: %1 done, %2 failed. Retry Failed sends the failed ones again.</source>
+        <translation>Fertig: %1 erledigt, %2 fehlgeschlagen. „Fehlgeschlagene wiederholen“ sendet die fehlgeschlagenen erneut.</translation>
     </message>
     <message>
-        <source>&amp;Warnings (select one to see its row):</source>
-        <translation>&amp;Warnungen (eine auswählen, um ihre Zeile zu sehen):</translation>
+        <source>Finished: all %1 items done.</source>
+        <translation>Fertig: alle %1 Einträge erledigt.</translation>
     </message>
     <message>
-        <source>Rows that were odd but usable. Select one to go to it.</source>
-        <translation>Zeilen, die ungewöhnlich, aber verwendbar waren. Wählen Sie eine aus, um zu ihr zu springen.</translation>
+        <source>&amp;Resume Run</source>
+        <translation>Lauf &amp;fortsetzen</translation>
     </message>
+    <message>
+        <source>Salvo</source>
+        <translation>Salvo</translation>
+    </message>
+    <message>
+        <source>%1 — Salvo</source>
+        <translation>%1 — Salvo</translation>
+    </message>
+    <message>
+        <source>%1% — %2</source>
+        <translation>%1 % — %2</translation>
+    </message>
+    <message>
+        <source>About Salvo</source>
+        <translation>Über Salvo</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Salvo %1&lt;/h3&gt;&lt;p&gt;Runs one LLM prompt over every row of a spreadsheet, with many requests in flight at once under a cap you can change while it runs.&lt;/p&gt;&lt;p&gt;Runs are saved as they go, so nothing answered is ever paid for twice.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Salvo %1&lt;/h3&gt;&lt;p&gt;Führt einen LLM-Prompt über jede Zeile einer Tabelle aus, mit vielen gleichzeitigen Anfragen unter einer Obergrenze, die Sie während des Laufs ändern können.&lt;/p&gt;&lt;p&gt;Läufe werden fortlaufend gespeichert, daher wird nichts, was schon beantwortet wurde, zweimal bezahlt.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>A Run Is Going</source>
+        <translation>Ein Lauf ist aktiv</translation>
+    </message>
+    <message>
+        <source>Pause the run and quit? Requests already sent finish and are saved first; open the run later (File → Open Recent) to resume it.</source>
+        <translation>Den Lauf pausieren und beenden? Bereits gesendete Anfragen werden zuvor beendet und gespeichert; öffnen Sie den Lauf später (Datei → Zuletzt geöffnet), um ihn fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Pause and Quit</source>
+        <translation>Pausieren und beenden</translation>
+    </message>
+    <message>
+        <source>Pausing: waiting for the requests in flight, then Salvo quits.</source>
+        <translation>Wird pausiert: Warten auf die laufenden Anfragen, dann wird Salvo beendet.</translation>
+    </message>
+    <message>
+        <source>At %1 prices that would be about %2 plus at most %3 (the simulator charges nothing).</source>
+        <translation>Zu Preisen von %1 wären das etwa %2 plus höchstens %3 (der Simulator berechnet nichts).</translation>
+    </message>
+    <message>
+        <source>At %1 prices: about %2 for the input plus at most %3 for the output.</source>
+        <translation>Zu Preisen von %1: etwa %2 für die Eingabe plus höchstens %3 für die Ausgabe.</translation>
+    </message>
+</context>
+<context>
+    <name>Salvo::NumberFormat</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>Salvo::PriceTable</name>
+    <message>
+        <source>Cannot read the price file %1: %2</source>
+        <translation>Die Preisdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The price file %1 is not a JSON object (%2 at byte %3).</source>
+        <translation>Die Preisdatei %1 ist kein JSON-Objekt (%2 bei Byte %3).</translation>
+    </message>
+    <message>
+        <source>The price file %1: &quot;%2&quot; needs &quot;input&quot; and &quot;output&quot; prices in USD per million tokens.</source>
+        <translation>Die Preisdatei %1: „%2“ braucht &quot;input&quot;- und &quot;output&quot;-Preise in USD pro Million Tokens.</translation>
+    </message>
+</context>
+<context>
+    <name>Salvo::ProgressPrinter</name>
+    <message>
+        <source>[%1] %2/%3  ok %4  failed %5  %6/s  429s %7/s  in flight %8/%9  ETA %10</source>
+        <translation>[%1] %2/%3  ok %4  fehlgeschlagen %5  %6/s  429er %7/s  unterwegs %8/%9  Rest %10</translation>
+    </message>
+    <message>
+        <source>%1 items: %2 ok, %3 failed, %4 cancelled in %5 s (%6 items/s); %7 requests, %8 rate-limited, %9 retries; tokens %10 in / %11 out; cost $%12.</source>
+        <translation>%1 Einträge: %2 ok, %3 fehlgeschlagen, %4 abgebrochen in %5 s (%6 Einträge/s); %7 Anfragen, %8 gedrosselt, %9 Wiederholungen; Tokens %10 ein / %11 aus; Kosten $%12.</translation>
+    </message>
+</context>
+<context>
+    <name>Salvo::PromptPanel</name>
     <message>
         <source>C&amp;olumns (double-click or Enter inserts {{name}}):</source>
         <translation>Spa&amp;lten (Doppelklick oder Eingabetaste fügt {{name}} ein):</translation>
@@ -1154,6 +1443,48 @@ Der Fehler war: %2</translation>
         <source>The prompt as it is sent for the row selected under Input rows.</source>
         <translation>Der Prompt, wie er für die unter „Eingabezeilen“ gewählte Zeile gesendet wird.</translation>
     </message>
+    <message>
+        <source>This run has answers, so its prompt is fixed. Reload the data to run a different prompt.</source>
+        <translation>Dieser Lauf hat Antworten, daher steht sein Prompt fest. Laden Sie die Daten neu, um einen anderen Prompt laufen zu lassen.</translation>
+    </message>
+    <message>
+        <source>Write the prompt. Use {{column}} to put a cell in it; the columns are: %1.</source>
+        <translation>Schreiben Sie den Prompt. Mit {{column}} setzen Sie eine Zelle ein; die Spalten sind: %1.</translation>
+    </message>
+    <message>
+        <source>System prompt: %1</source>
+        <translation>System-Prompt: %1</translation>
+    </message>
+    <message>
+        <source>Prompt p&amp;review for row %1:</source>
+        <translation>Prompt-Vorsc&amp;hau für Zeile %1:</translation>
+    </message>
+</context>
+<context>
+    <name>Salvo::PromptTemplate</name>
+    <message>
+        <source>A placeholder opened at character %1 is never closed with }}.</source>
+        <translation>Ein Platzhalter, der bei Zeichen %1 beginnt, wird nie mit }} geschlossen.</translation>
+    </message>
+    <message>
+        <source>the input has no columns</source>
+        <translation>die Eingabe hat keine Spalten</translation>
+    </message>
+    <message>
+        <source>the columns are: %1</source>
+        <translation>die Spalten sind: %1</translation>
+    </message>
+    <message>
+        <source>Unknown column {{%1}}; %2.</source>
+        <translation>Unbekannte Spalte {{%1}}; %2.</translation>
+    </message>
+    <message>
+        <source>Unknown column {{%1}}. Did you mean {{%2}}? (%3.)</source>
+        <translation>Unbekannte Spalte {{%1}}. Meinten Sie {{%2}}? (%3.)</translation>
+    </message>
+</context>
+<context>
+    <name>Salvo::ProviderPanel</name>
     <message>
         <source>Simulator (no API key needed)</source>
         <translation>Simulator (kein API-Schlüssel nötig)</translation>
@@ -1287,208 +1618,8 @@ Der Fehler war: %2</translation>
         <translation>Eine kurze Anfrage mit diesen Einstellungen senden und zeigen, was zurückkam.</translation>
     </message>
     <message>
-        <source>How often an item is tried again after an error that may pass (server errors, timeouts). Waits for rate limits do not count.</source>
-        <translation>Wie oft ein Eintrag nach einem vorübergehenden Fehler (Serverfehler, Zeitüberschreitungen) erneut versucht wird. Wartezeiten wegen Ratenlimits zählen nicht.</translation>
-    </message>
-    <message>
-        <source>Max &amp;retries per item:</source>
-        <translation>Max. &amp;Wiederholungen pro Eintrag:</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>A request without an answer after this long is abandoned and retried.</source>
-        <translation>Eine Anfrage, die nach dieser Zeit keine Antwort hat, wird aufgegeben und wiederholt.</translation>
-    </message>
-    <message>
-        <source>&amp;Timeout:</source>
-        <translation>&amp;Zeitlimit:</translation>
-    </message>
-    <message>
-        <source>No limit</source>
-        <translation>Kein Limit</translation>
-    </message>
-    <message>
-        <source>Your own budget of requests per minute, below the provider&apos;s.</source>
-        <translation>Ihr eigenes Budget an Anfragen pro Minute, unterhalb dem des Anbieters.</translation>
-    </message>
-    <message>
-        <source>Re&amp;quests per minute:</source>
-        <translation>An&amp;fragen pro Minute:</translation>
-    </message>
-    <message>
-        <source>Your own budget of tokens (input and output) per minute.</source>
-        <translation>Ihr eigenes Budget an Tokens (Eingabe und Ausgabe) pro Minute.</translation>
-    </message>
-    <message>
-        <source>T&amp;okens per minute:</source>
-        <translation>T&amp;okens pro Minute:</translation>
-    </message>
-    <message>
-        <source>No cap</source>
-        <translation>Keine Obergrenze</translation>
-    </message>
-    <message>
-        <source>Pause before the run could cost more than this. Changes take effect at once, also during a run.</source>
-        <translation>Pausieren, bevor der Lauf mehr als diesen Betrag kosten könnte. Änderungen wirken sofort, auch während eines Laufs.</translation>
-    </message>
-    <message>
-        <source>&amp;Spend cap:</source>
-        <translation>&amp;Ausgabenlimit:</translation>
-    </message>
-    <message>
-        <source>Retries, timeout and the per-minute budgets apply when a run starts or resumes. The in-flight cap below and the spend cap change a running batch at once.</source>
-        <translation>Wiederholungen, Zeitlimit und die Budgets pro Minute gelten, wenn ein Lauf startet oder fortgesetzt wird. Die Obergrenze gleichzeitiger Anfragen unten und das Ausgabenlimit ändern einen laufenden Lauf sofort.</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Lauf</translation>
-    </message>
-    <message>
-        <source>&amp;In flight at most:</source>
-        <translation>&amp;Gleichzeitig höchstens:</translation>
-    </message>
-    <message>
-        <source>%v of %m done (%p%)</source>
-        <translation>%v von %m erledigt (%p %)</translation>
-    </message>
-    <message>
-        <source>The sample data could not be copied to %1.</source>
-        <translation>Die Beispieldaten konnten nicht nach %1 kopiert werden.</translation>
-    </message>
-    <message>
-        <source>Pause and cancel the run before opening other data.</source>
-        <translation>Halten Sie den Lauf an und brechen Sie ihn ab, bevor Sie andere Daten öffnen.</translation>
-    </message>
-    <message>
-        <source>Open Data</source>
-        <translation>Daten öffnen</translation>
-    </message>
-    <message>
-        <source>Data files (*.csv *.tsv *.tab *.txt *.xlsx *.json *.jsonl *.ndjson);;All files (*)</source>
-        <translation>Datendateien (*.csv *.tsv *.tab *.txt *.xlsx *.json *.jsonl *.ndjson);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Pause and cancel the run before opening another.</source>
-        <translation>Halten Sie den Lauf an und brechen Sie ihn ab, bevor Sie einen anderen öffnen.</translation>
-    </message>
-    <message>
-        <source>Open Run</source>
-        <translation>Lauf öffnen</translation>
-    </message>
-    <message>
-        <source>Salvo runs (*.salvo);;All files (*)</source>
-        <translation>Salvo-Läufe (*.salvo);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Salvo cannot create its folder for runs, %1.</source>
-        <translation>Salvo kann seinen Ordner für Läufe nicht anlegen: %1.</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>%1 wird gelesen…</translation>
-    </message>
-    <message>
-        <source>Loading %1…</source>
-        <translation>%1 wird geladen…</translation>
-    </message>
-    <message>
-        <source>Loading was cancelled.</source>
-        <translation>Das Laden wurde abgebrochen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) in %1 column(s), read as %2.</source>
-        <translation>
-            <numerusform>%n Zeile in %1 Spalte(n), gelesen als %2.</numerusform>
-            <numerusform>%n Zeilen in %1 Spalte(n), gelesen als %2.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Row %1: %2</source>
-        <translation>Zeile %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %n more.</source>
-        <translation>
-            <numerusform>… und %n weitere.</numerusform>
-            <numerusform>… und %n weitere.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Run file: %1</source>
-        <translation>Laufdatei: %1</translation>
-    </message>
-    <message>
-        <source>This run has answers, so its prompt is fixed. Reload the data to run a different prompt.</source>
-        <translation>Dieser Lauf hat Antworten, daher steht sein Prompt fest. Laden Sie die Daten neu, um einen anderen Prompt laufen zu lassen.</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Run %1 (data from %2)</source>
-        <translation>Lauf %1 (Daten aus %2)</translation>
-    </message>
-    <message>
-        <source>an unknown file</source>
-        <translation>einer unbekannten Datei</translation>
-    </message>
-    <message>
-        <source>%1 done, %2 failed, %3 not sent yet.</source>
-        <translation>%1 erledigt, %2 fehlgeschlagen, %3 noch nicht gesendet.</translation>
-    </message>
-    <message>
-        <source>%1 is no longer there.</source>
-        <translation>%1 ist nicht mehr vorhanden.</translation>
-    </message>
-    <message>
-        <source>&amp;Clear List</source>
-        <translation>Liste &amp;leeren</translation>
-    </message>
-    <message>
-        <source>Write the prompt. Use {{column}} to put a cell in it; the columns are: %1.</source>
-        <translation>Schreiben Sie den Prompt. Mit {{column}} setzen Sie eine Zelle ein; die Spalten sind: %1.</translation>
-    </message>
-    <message>
-        <source>System prompt: %1</source>
-        <translation>System-Prompt: %1</translation>
-    </message>
-    <message>
-        <source>Prompt p&amp;review for row %1:</source>
-        <translation>Prompt-Vorsc&amp;hau für Zeile %1:</translation>
-    </message>
-    <message numerus="yes">
-        <source>Every item has been sent; %n failed and can be retried.</source>
-        <translation>
-            <numerusform>Jeder Eintrag wurde gesendet; %n ist fehlgeschlagen und kann wiederholt werden.</numerusform>
-            <numerusform>Jeder Eintrag wurde gesendet; %n sind fehlgeschlagen und können wiederholt werden.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Every item is done. To run another prompt over this data, reload it (F5).</source>
-        <translation>Jeder Eintrag ist erledigt. Um einen anderen Prompt über diese Daten laufen zu lassen, laden Sie sie neu (F5).</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) to send: about %1 input tokens and at most %2 output tokens.</source>
-        <translation>
-            <numerusform>%n Eintrag zu senden: etwa %1 Eingabe-Tokens und höchstens %2 Ausgabe-Tokens.</numerusform>
-            <numerusform>%n Einträge zu senden: etwa %1 Eingabe-Tokens und höchstens %2 Ausgabe-Tokens.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>At %1 prices that would be about $%2 plus at most $%3 (the simulator charges nothing).</source>
-        <translation>Zu Preisen von %1 wären das etwa $%2 plus höchstens $%3 (der Simulator berechnet nichts).</translation>
-    </message>
-    <message>
-        <source>At %1 prices: about $%2 for the input plus at most $%3 for the output.</source>
-        <translation>Zu Preisen von %1: etwa $%2 für die Eingabe plus höchstens $%3 für die Ausgabe.</translation>
-    </message>
-    <message>
-        <source>%1 has no known price, so the cost cannot be estimated.</source>
-        <translation>Für %1 ist kein Preis bekannt, daher lassen sich die Kosten nicht schätzen.</translation>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
     </message>
     <message>
         <source>Looking for a saved key…</source>
@@ -1511,6 +1642,14 @@ Der Fehler war: %2</translation>
         <translation>Noch kein Schlüssel: Fügen Sie ihn oben ein und klicken Sie auf Speichern, oder setzen Sie %1.</translation>
     </message>
     <message>
+        <source>Saved in your keychain.</source>
+        <translation>In Ihrem Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 Salvo will use the key you entered until it quits.</source>
+        <translation>%1 Salvo verwendet den eingegebenen Schlüssel, bis es beendet wird.</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -1522,206 +1661,12 @@ Der Fehler war: %2</translation>
         <source>Sending one short request…</source>
         <translation>Eine kurze Anfrage wird gesendet…</translation>
     </message>
-    <message>
-        <source>There is no API key for %1 yet. Paste it on the Provider tab and press Save, or choose the simulator.</source>
-        <translation>Für %1 gibt es noch keinen API-Schlüssel. Fügen Sie ihn im Reiter „Anbieter“ ein und klicken Sie auf Speichern, oder wählen Sie den Simulator.</translation>
-    </message>
-    <message>
-        <source>Running.</source>
-        <translation>Läuft.</translation>
-    </message>
-    <message>
-        <source>Abandon Requests?</source>
-        <translation>Anfragen aufgeben?</translation>
-    </message>
-    <message>
-        <source>Stop waiting for the requests in flight? They may be charged even though their answers are lost.</source>
-        <translation>Nicht mehr auf die laufenden Anfragen warten? Sie werden möglicherweise berechnet, obwohl ihre Antworten verloren gehen.</translation>
-    </message>
-    <message>
-        <source>The run file cannot be written.</source>
-        <translation>Die Laufdatei kann nicht geschrieben werden.</translation>
-    </message>
-    <message>
-        <source>%1 done, %2 failed, %3 remaining; %4 in flight (cap %5).</source>
-        <translation>%1 erledigt, %2 fehlgeschlagen, %3 verbleibend; %4 unterwegs (Limit %5).</translation>
-    </message>
-    <message>
-        <source>%1 items/s, about %2 left.</source>
-        <translation>%1 Einträge/s, noch etwa %2.</translation>
-    </message>
-    <message>
-        <source>Took %1.</source>
-        <translation>Dauer: %1.</translation>
-    </message>
-    <message>
-        <source>%1 input and %2 output tokens, $%3 so far.</source>
-        <translation>%1 Eingabe- und %2 Ausgabe-Tokens, bisher $%3.</translation>
-    </message>
-    <message numerus="yes">
-        <source>The provider limited %n request(s); Salvo waited and retried.</source>
-        <translation>
-            <numerusform>Der Anbieter hat %n Anfrage gedrosselt; Salvo hat gewartet und es erneut versucht.</numerusform>
-            <numerusform>Der Anbieter hat %n Anfragen gedrosselt; Salvo hat gewartet und es erneut versucht.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Paused. Requests already sent finish and are saved; press Resume to go on.</source>
-        <translation>Pausiert. Bereits gesendete Anfragen werden beendet und gespeichert; klicken Sie auf Fortsetzen, um weiterzumachen.</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Wird abgebrochen…</translation>
-    </message>
-    <message>
-        <source>The API key was rejected. Check it on the Provider tab, then press Resume.</source>
-        <translation>Der API-Schlüssel wurde abgelehnt. Prüfen Sie ihn im Reiter „Anbieter“ und klicken Sie dann auf Fortsetzen.</translation>
-    </message>
-    <message>
-        <source>The provider says the account&apos;s quota or spending limit is used up. Raise it with the provider, then press Resume.</source>
-        <translation>Der Anbieter meldet, dass das Kontingent oder Ausgabenlimit des Kontos aufgebraucht ist. Erhöhen Sie es beim Anbieter und klicken Sie dann auf Fortsetzen.</translation>
-    </message>
-    <message>
-        <source>The run reached your spend cap and paused. Raise the cap on the Limits tab, then press Resume.</source>
-        <translation>Der Lauf hat Ihr Ausgabenlimit erreicht und wurde pausiert. Erhöhen Sie das Limit im Reiter „Limits“ und klicken Sie dann auf Fortsetzen.</translation>
-    </message>
-    <message>
-        <source>Answers can no longer be saved to the run file (is the disk full?). Free some space, then press Resume.</source>
-        <translation>Antworten können nicht mehr in der Laufdatei gespeichert werden (ist der Datenträger voll?). Geben Sie Speicherplatz frei und klicken Sie dann auf Fortsetzen.</translation>
-    </message>
-    <message>
-        <source>%1
-Details: %2</source>
-        <translation>%1
-Details: %2</translation>
-    </message>
-    <message>
-        <source>Paused: see the message in the Run panel.</source>
-        <translation>Pausiert: siehe die Meldung im Lauf-Bereich.</translation>
-    </message>
-    <message>
-        <source>Cancelled: %1 done, %2 failed, %3 not sent. Start sends the rest.</source>
-        <translation>Abgebrochen: %1 erledigt, %2 fehlgeschlagen, %3 nicht gesendet. Starten sendet den Rest.</translation>
-    </message>
-    <message>
-        <source>Finished: %1 done, %2 failed. Retry Failed sends the failed ones again.</source>
-        <translation>Fertig: %1 erledigt, %2 fehlgeschlagen. „Fehlgeschlagene wiederholen“ sendet die fehlgeschlagenen erneut.</translation>
-    </message>
-    <message>
-        <source>Finished: all %1 items done.</source>
-        <translation>Fertig: alle %1 Einträge erledigt.</translation>
-    </message>
-    <message>
-        <source>&amp;Resume Run</source>
-        <translation>Lauf &amp;fortsetzen</translation>
-    </message>
-    <message>
-        <source>Salvo</source>
-        <translation>Salvo</translation>
-    </message>
-    <message>
-        <source>%1 — Salvo</source>
-        <translation>%1 — Salvo</translation>
-    </message>
-    <message>
-        <source>%1% — %2</source>
-        <translation>%1 % — %2</translation>
-    </message>
-    <message>
-        <source>About Salvo</source>
-        <translation>Über Salvo</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Salvo %1&lt;/h3&gt;&lt;p&gt;Runs one LLM prompt over every row of a spreadsheet, with many requests in flight at once under a cap you can change while it runs.&lt;/p&gt;&lt;p&gt;Runs are saved as they go, so nothing answered is ever paid for twice.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Salvo %1&lt;/h3&gt;&lt;p&gt;Führt einen LLM-Prompt über jede Zeile einer Tabelle aus, mit vielen gleichzeitigen Anfragen unter einer Obergrenze, die Sie während des Laufs ändern können.&lt;/p&gt;&lt;p&gt;Läufe werden fortlaufend gespeichert, daher wird nichts, was schon beantwortet wurde, zweimal bezahlt.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>A Run Is Going</source>
-        <translation>Ein Lauf ist aktiv</translation>
-    </message>
-    <message>
-        <source>Pause the run and quit? Requests already sent finish and are saved first; open the run later (File → Open Recent) to resume it.</source>
-        <translation>Den Lauf pausieren und beenden? Bereits gesendete Anfragen werden zuvor beendet und gespeichert; öffnen Sie den Lauf später (Datei → Zuletzt geöffnet), um ihn fortzusetzen.</translation>
-    </message>
-    <message>
-        <source>Pause and Quit</source>
-        <translation>Pausieren und beenden</translation>
-    </message>
-    <message>
-        <source>Pausing: waiting for the requests in flight, then Salvo quits.</source>
-        <translation>Wird pausiert: Warten auf die laufenden Anfragen, dann wird Salvo beendet.</translation>
-    </message>
 </context>
 <context>
-    <name>Salvo::NumberFormat</name>
+    <name>Salvo::RecentFilesMenu</name>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-</context>
-<context>
-    <name>Salvo::PriceTable</name>
-    <message>
-        <source>Cannot read the price file %1: %2</source>
-        <translation>Die Preisdatei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>The price file %1 is not a JSON object (%2 at byte %3).</source>
-        <translation>Die Preisdatei %1 ist kein JSON-Objekt (%2 bei Byte %3).</translation>
-    </message>
-    <message>
-        <source>The price file %1: &quot;%2&quot; needs &quot;input&quot; and &quot;output&quot; prices in USD per million tokens.</source>
-        <translation>Die Preisdatei %1: „%2“ braucht &quot;input&quot;- und &quot;output&quot;-Preise in USD pro Million Tokens.</translation>
-    </message>
-</context>
-<context>
-    <name>Salvo::ProgressPrinter</name>
-    <message>
-        <source>[%1] %2/%3  ok %4  failed %5  %6/s  429s %7/s  in flight %8/%9  ETA %10</source>
-        <translation>[%1] %2/%3  ok %4  fehlgeschlagen %5  %6/s  429er %7/s  unterwegs %8/%9  Rest %10</translation>
-    </message>
-    <message>
-        <source>%1 items: %2 ok, %3 failed, %4 cancelled in %5 s (%6 items/s); %7 requests, %8 rate-limited, %9 retries; tokens %10 in / %11 out; cost $%12.</source>
-        <translation>%1 Einträge: %2 ok, %3 fehlgeschlagen, %4 abgebrochen in %5 s (%6 Einträge/s); %7 Anfragen, %8 gedrosselt, %9 Wiederholungen; Tokens %10 ein / %11 aus; Kosten $%12.</translation>
-    </message>
-</context>
-<context>
-    <name>Salvo::PromptTemplate</name>
-    <message>
-        <source>A placeholder opened at character %1 is never closed with }}.</source>
-        <translation>Ein Platzhalter, der bei Zeichen %1 beginnt, wird nie mit }} geschlossen.</translation>
-    </message>
-    <message>
-        <source>the input has no columns</source>
-        <translation>die Eingabe hat keine Spalten</translation>
-    </message>
-    <message>
-        <source>the columns are: %1</source>
-        <translation>die Spalten sind: %1</translation>
-    </message>
-    <message>
-        <source>Unknown column {{%1}}; %2.</source>
-        <translation>Unbekannte Spalte {{%1}}; %2.</translation>
-    </message>
-    <message>
-        <source>Unknown column {{%1}}. Did you mean {{%2}}? (%3.)</source>
-        <translation>Unbekannte Spalte {{%1}}. Meinten Sie {{%2}}? (%3.)</translation>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
     </message>
 </context>
 <context>
@@ -2133,6 +2078,66 @@ INPUT ist eine Tabelle oder Datendatei: CSV, TSV, XLSX, JSON (ein Array von Obje
     <message>
         <source>There is no API key for %1. Enter it on the Provider tab.</source>
         <translation>Für %1 gibt es keinen API-Schlüssel. Geben Sie ihn im Reiter „Anbieter“ ein.</translation>
+    </message>
+</context>
+<context>
+    <name>Salvo::RunPanel</name>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>&amp;In flight at most:</source>
+        <translation>&amp;Gleichzeitig höchstens:</translation>
+    </message>
+    <message>
+        <source>%v of %m done (%p%)</source>
+        <translation>%v von %m erledigt (%p %)</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 failed, %3 remaining; %4 in flight (cap %5).</source>
+        <translation>%1 erledigt, %2 fehlgeschlagen, %3 verbleibend; %4 unterwegs (Limit %5).</translation>
+    </message>
+    <message>
+        <source>%1 items/s, about %2 left.</source>
+        <translation>%1 Einträge/s, noch etwa %2.</translation>
+    </message>
+    <message>
+        <source>Took %1.</source>
+        <translation>Dauer: %1.</translation>
+    </message>
+    <message>
+        <source>%1 input and %2 output tokens, %3 so far.</source>
+        <translation>%1 Eingabe- und %2 Ausgabe-Tokens, bisher %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The provider limited %n request(s); Salvo waited and retried.</source>
+        <translation>
+            <numerusform>Der Anbieter hat %n Anfrage gedrosselt; Salvo hat gewartet und es erneut versucht.</numerusform>
+            <numerusform>Der Anbieter hat %n Anfragen gedrosselt; Salvo hat gewartet und es erneut versucht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The API key was rejected. Check it on the Provider tab, then press Resume.</source>
+        <translation>Der API-Schlüssel wurde abgelehnt. Prüfen Sie ihn im Reiter „Anbieter“ und klicken Sie dann auf Fortsetzen.</translation>
+    </message>
+    <message>
+        <source>The provider says the account&apos;s quota or spending limit is used up. Raise it with the provider, then press Resume.</source>
+        <translation>Der Anbieter meldet, dass das Kontingent oder Ausgabenlimit des Kontos aufgebraucht ist. Erhöhen Sie es beim Anbieter und klicken Sie dann auf Fortsetzen.</translation>
+    </message>
+    <message>
+        <source>The run reached your spend cap and paused. Raise the cap on the Limits tab, then press Resume.</source>
+        <translation>Der Lauf hat Ihr Ausgabenlimit erreicht und wurde pausiert. Erhöhen Sie das Limit im Reiter „Limits“ und klicken Sie dann auf Fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Answers can no longer be saved to the run file (is the disk full?). Free some space, then press Resume.</source>
+        <translation>Antworten können nicht mehr in der Laufdatei gespeichert werden (ist der Datenträger voll?). Geben Sie Speicherplatz frei und klicken Sie dann auf Fortsetzen.</translation>
+    </message>
+    <message>
+        <source>%1
+Details: %2</source>
+        <translation>%1
+Details: %2</translation>
     </message>
 </context>
 <context>

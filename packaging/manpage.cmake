@@ -3,7 +3,9 @@
 # manpage.cmake. (help2man reads one --help only; salvo-cli has one per command.)
 
 function(help_of output)
-    execute_process(COMMAND ${CLI} ${ARGN} OUTPUT_VARIABLE text RESULT_VARIABLE status)
+    # salvo-cli speaks the user's language; the page is English whatever the build machine's.
+    execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=LANGUAGE LC_ALL=C.UTF-8 ${CLI} ${ARGN}
+        OUTPUT_VARIABLE text RESULT_VARIABLE status)
     if(NOT status EQUAL 0)
         message(FATAL_ERROR "${CLI} ${ARGN} failed: ${status}")
     endif()

@@ -1,5 +1,6 @@
 // salvo-cli: runs a prompt over every item of a file from the command line, and the simulator.
 #include "cli/runcommand.h"
+#include "core/common/translations.h"
 #include "core/sim/simcommandline.h"
 
 #include <QCoreApplication>
@@ -33,6 +34,9 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(u"Salvo"_s);
     QCoreApplication::setApplicationName(u"Salvo"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(SALVO_VERSION));
+    // Progress, messages and --help follow LANGUAGE, LC_ALL, LC_MESSAGES and LANG; the exit codes
+    // and the columns, keys and numbers of result files are the same in every language.
+    Salvo::Translations::install(QLocale::system());
 
     QStringList args = QCoreApplication::arguments();
     const QString command = args.size() > 1 ? args.at(1) : QString();

@@ -1,4 +1,7 @@
 // The desktop app: one window; a file named on the command line is opened in it.
+#include "core/common/translations.h"
+#include "gui/preferences.h"
+#include "gui/shell/languagemenu.h"
 #include "gui/shell/mainwindow.h"
 
 #include <QApplication>
@@ -13,6 +16,12 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"Salvo"_s);
     QApplication::setApplicationName(u"Salvo"_s);
     QApplication::setApplicationVersion(QString::fromLatin1(SALVO_VERSION));
+    // Before the first widget: texts are translated when they are set. A language chosen in the
+    // app also sets how numbers look; else both follow the system.
+    const QLocale locale = Salvo::LanguageMenu::preferredLocale();
+    if (!Salvo::Preferences::language().isEmpty())
+        QLocale::setDefault(locale);
+    Salvo::Translations::install(locale);
     // Matches packaging/io.github.salvo_llm.Salvo.desktop, so desktops show the right icon.
     QApplication::setDesktopFileName(u"io.github.salvo_llm.Salvo"_s);
     QIcon icon;
@@ -23,12 +32,7 @@ int main(int argc, char *argv[])
     Salvo::MainWindow window;
     window.show();
     const QStringList arguments = QApplication::arguments();
-    if (arguments.size() > 1 && QFileInfo(arguments.at(1)).isFile()) {
-        const QString path = arguments.at(1);
-        if (path.endsWith(u".salvo"_s, Qt::CaseInsensitive))
-            window.openRun(path);
-        else
-            window.openInput(path);
-    }
+    if (arguments.size() > 1 && QFileInfo(arguments.at(1)).isFile())
+        window.openPath(arguments.at(1));
     return QApplication::exec();
 }

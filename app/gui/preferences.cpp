@@ -13,6 +13,7 @@ const QString RecentFilesKey = u"data/recentFiles"_s;
 const QString LastDirectoryKey = u"data/lastDirectory"_s;
 const QString LastRunConfigKey = u"run/lastConfig"_s;
 const QString SimulatorPresetKey = u"provider/simulatorPreset"_s;
+const QString LanguageKey = u"ui/language"_s;
 const QString WindowGeometryKey = u"window/geometry"_s;
 const QString WindowStateKey = u"window/state"_s;
 const QString SplitterKeyPrefix = u"window/splitter/"_s;
@@ -86,6 +87,19 @@ QString simulatorPreset()
 void setSimulatorPreset(const QString &preset)
 {
     QSettings().setValue(SimulatorPresetKey, preset);
+}
+
+QString language()
+{
+    return QSettings().value(LanguageKey).toString();
+}
+
+void setLanguage(const QString &language)
+{
+    if (language.isEmpty())
+        QSettings().remove(LanguageKey);
+    else
+        QSettings().setValue(LanguageKey, language);
 }
 
 QByteArray windowGeometry()

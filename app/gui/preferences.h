@@ -33,6 +33,11 @@ void setLastRunConfig(const QJsonObject &config);
 QString simulatorPreset();
 void setSimulatorPreset(const QString &preset);
 
+// The language the desktop app speaks: an ISO 639 code ("en", "de"), or empty for the system's.
+// main() reads it once, so a change takes effect at the next start.
+QString language();
+void setLanguage(const QString &language);
+
 // QMainWindow geometry and state, and a splitter's state by its name.
 QByteArray windowGeometry();
 void setWindowGeometry(const QByteArray &geometry);

@@ -1,5 +1,6 @@
 // Drives the real main window: loads data, edits the prompt, runs on the in-process simulator,
-// moves the in-flight cap mid-run and checks the server follows, pauses and resumes.
+// moves the in-flight cap mid-run and checks the server follows, pauses and resumes; takes files
+// dropped on it, and can be used from the keyboard alone.
 #include "core/io/csvloader.h"
 #include "core/sim/simhost.h"
 #include "core/store/runstore.h"
@@ -12,6 +13,8 @@
 #include "gui/results/resultsview.h"
 #include "gui/shell/capcontrol.h"
 #include "gui/shell/connectiontester.h"
+#include "gui/shell/languagemenu.h"
+#include "gui/shell/loadwarningsmodel.h"
 #include "gui/shell/mainwindow.h"
 #include "gui/shell/runcontroller.h"
 #include "gui/shell/runpreviewmodel.h"
@@ -19,23 +22,30 @@
 #include "secrets/apikeystore.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QDir>
+#include <QDoubleSpinBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QMessageBox>
+#include <QMenuBar>
+#include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QTimer>
 #include <QSignalSpy>
@@ -46,6 +56,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 using namespace Salvo;
@@ -64,7 +75,13 @@ private slots:
     void retryFailedSendsOnlyTheFailures();
     void warningJumpsToItsRow();
     void workbookSheetCanBeChosen();
+    void headerRowReloadsOnlyWhenChanged();
     void testConnectionSaysWhatHappened();
+    void dropsLocalFileOnly();
+    void actionsHaveShortcuts();
+    void capFollowsKeys();
+    void tabReachesEverySetupControl_data();
+    void tabReachesEverySetupControl();
     void millionRowsStayResponsive();
 
 private:
@@ -75,6 +92,7 @@ private:
         return window.findChild<T *>(name);
     }
     static void clearSettings();
+    static void showWithSample(MainWindow &window, QSignalSpy &loaded);
     void loadLinesForCompatibleServer(MainWindow &window, const QString &name, int lines,
                                       const QUrl &server);
 
@@ -110,6 +128,17 @@ QJsonObject TestMainWindow::simStats(const QUrl &base)
     const QJsonObject stats = QJsonDocument::fromJson(reply->readAll()).object();
     reply->deleteLater();
     return stats;
+}
+
+// Shows `window`, made after clearSettings(), once it has loaded the bundled sample; `loaded`
+// (on its loadFinished) is empty after.
+void TestMainWindow::showWithSample(MainWindow &window, QSignalSpy &loaded)
+{
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!loaded.isEmpty() || loaded.wait(30000)); // it may have loaded while exposing
+    QCOMPARE(loaded.first().first().toBool(), true);
+    loaded.clear();
 }
 
 // Shows `window` with a one-column CSV of `lines` rows loaded, the template "Say {{text}}", and
@@ -172,6 +201,12 @@ void TestMainWindow::firstStartIsReadyToGo()
     QVERIFY(window.findChild<QWidget *>(u"resultsArea"_s));
     QVERIFY(window.findChild<QWidget *>(u"chartsArea"_s));
     QVERIFY(QFileInfo(window.runPath()).isFile());
+    auto *languages = window.findChild<LanguageMenu *>(u"languageMenu"_s);
+    QVERIFY(languages);
+    QVERIFY(window.menuBar()->actions().contains(languages->menuAction()));
+    // The tests run in the C locale, which writes $0.50: the sign goes in front.
+    QCOMPARE(child<QDoubleSpinBox>(window, u"spendCapSpin"_s)->prefix(), u"$"_s);
+    QVERIFY(child<QDoubleSpinBox>(window, u"spendCapSpin"_s)->suffix().isEmpty());
 
     const QString screenshot = qEnvironmentVariable("SALVO_SCREENSHOT");
     if (!screenshot.isEmpty()) {
@@ -361,7 +396,8 @@ void TestMainWindow::opensSavedRun()
     QVERIFY(!m_finishedRun.isEmpty());
     MainWindow window;
     window.openRun(m_finishedRun);
-    QCOMPARE(window.runPath(), m_finishedRun);
+    QVERIFY2(window.runPath() == m_finishedRun,
+             qPrintable(child<QLabel>(window, u"messageLabel"_s)->text()));
     QCOMPARE(window.previewModel()->rowCount(), 3000);
     const RunPreviewModel *model = window.previewModel();
     const QModelIndex status = model->index(0, model->statusColumn());
@@ -548,15 +584,27 @@ void TestMainWindow::warningJumpsToItsRow()
     window.openInput(csv);
     QTRY_VERIFY_WITH_TIMEOUT(!window.isLoading() && window.previewModel()->rowCount() == 4,
                              30000);
-    auto *warnings = child<QListWidget>(window, u"warningList"_s);
-    QVERIFY(warnings->count() >= 1);
-    QCOMPARE(warnings->item(0)->data(Qt::UserRole).toLongLong(), qint64(4)); // file row 4
+    auto *warnings = child<QListView>(window, u"warningList"_s);
+    const QAbstractItemModel *model = warnings->model();
+    QVERIFY(model->rowCount() >= 1);
+    const QModelIndex first = model->index(0, 0);
+    QCOMPARE(first.data(LoadWarningsModel::FileRowRole).toLongLong(), qint64(4)); // file row 4
     child<QTabWidget>(window, u"setupTabs"_s)->setCurrentIndex(0);
-    const QRect rect = warnings->visualItemRect(warnings->item(0));
-    QTest::mouseClick(warnings->viewport(), Qt::LeftButton, {}, rect.center());
     auto *table = child<QTableView>(window, u"previewTable"_s);
+    auto *viewTabs = child<QTabWidget>(window, u"viewTabs"_s);
+    viewTabs->setCurrentIndex(1); // the click brings the input rows back
+    QTest::mouseClick(warnings->viewport(), Qt::LeftButton, {},
+                      warnings->visualRect(first).center());
+    QCOMPARE(viewTabs->currentWidget(), table);
     QCOMPARE(table->currentIndex().row(), 2); // the third item: "5"
     QCOMPARE(table->currentIndex().data().toString(), u"5"_s);
+
+    // From the keyboard: Enter on the current warning goes there too.
+    table->selectRow(0);
+    warnings->setFocus();
+    warnings->setCurrentIndex(first);
+    QTest::keyClick(warnings, Qt::Key_Return);
+    QCOMPARE(table->currentIndex().row(), 2);
 }
 
 void TestMainWindow::workbookSheetCanBeChosen()
@@ -598,6 +646,36 @@ void TestMainWindow::workbookSheetCanBeChosen()
     QCOMPARE(sheets->currentText(), u"Visible"_s);
 }
 
+void TestMainWindow::headerRowReloadsOnlyWhenChanged()
+{
+    clearSettings();
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    showWithSample(window, loaded); // 500 rows under a header
+    if (QTest::currentTestFailed())
+        return;
+    const QString firstRun = window.runPath();
+    child<QTabWidget>(window, u"setupTabs"_s)->setCurrentIndex(0);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    // Passing through the spin box on the way to the next option leaves the data alone.
+    auto *headerRow = child<QSpinBox>(window, u"headerRowSpin"_s);
+    headerRow->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(headerRow, Qt::Key_Tab);
+    QVERIFY(!headerRow->hasFocus());
+    QVERIFY(!window.isLoading());
+    QCOMPARE(window.runPath(), firstRun);
+
+    headerRow->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(headerRow, Qt::Key_Up);
+    QTest::keyClick(headerRow, Qt::Key_Tab);
+    QVERIFY(window.isLoading());
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.first().first().toBool(), true);
+    QCOMPARE(window.previewModel()->rowCount(), 499); // the first ticket is the header now
+}
+
 void TestMainWindow::testConnectionSaysWhatHappened()
 {
     MainWindow window;
@@ -631,6 +709,191 @@ void TestMainWindow::testConnectionSaysWhatHappened()
     QVERIFY(tested.wait(30000));
     QCOMPARE(tested.takeFirst().first().toBool(), false);
     QVERIFY(result->text().contains(u"401"_s));
+}
+
+void TestMainWindow::dropsLocalFileOnly()
+{
+    const QString csv = m_dir.filePath(u"dropped.csv"_s);
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("word\nalpha\nbeta\ngamma\n");
+    }
+    clearSettings();
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    showWithSample(window, loaded);
+    if (QTest::currentTestFailed())
+        return;
+
+    // Text, a web address and two files at once are refused before anything is dropped.
+    const auto enters = [&window](const QMimeData &mime) {
+        QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
+        QCoreApplication::sendEvent(&window, &enter);
+        return enter.isAccepted();
+    };
+    QMimeData text;
+    text.setText(csv);
+    QVERIFY(!enters(text));
+    QMimeData web;
+    web.setUrls({QUrl(u"https://example.com/data.csv"_s)});
+    QVERIFY(!enters(web));
+    QMimeData two;
+    two.setUrls({QUrl::fromLocalFile(csv), QUrl::fromLocalFile(csv)});
+    QVERIFY(!enters(two));
+    QDropEvent refused(QPointF(20, 20), Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &refused);
+    QVERIFY(!refused.isAccepted());
+    QVERIFY(!window.isLoading());
+
+    QMimeData file;
+    file.setUrls({QUrl::fromLocalFile(csv)});
+    QVERIFY(enters(file));
+    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &file, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &drop);
+    QVERIFY(drop.isAccepted());
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.first().first().toBool(), true);
+    QCOMPARE(window.previewModel()->rowCount(), 3);
+    QCOMPARE(window.previewModel()->columns(), QStringList({u"word"_s}));
+    QCOMPARE(window.previewModel()->index(1, 0).data().toString(), u"beta"_s);
+}
+
+void TestMainWindow::actionsHaveShortcuts()
+{
+    clearSettings();
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    showWithSample(window, loaded);
+    if (QTest::currentTestFailed())
+        return;
+
+    auto *open = window.findChild<QAction *>(u"openAction"_s);
+    QVERIFY(open);
+    QCOMPARE(open->shortcuts(), QKeySequence::keyBindings(QKeySequence::Open));
+    QVERIFY(open->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_O)));
+    const QStringList runActions = {u"startAction"_s, u"pauseAction"_s, u"resumeAction"_s,
+                                    u"cancelAction"_s, u"retryAction"_s, u"reloadAction"_s,
+                                    u"openRunAction"_s};
+    QSet<QKeySequence> seen;
+    for (const QString &name : runActions) {
+        auto *action = window.findChild<QAction *>(name);
+        QVERIFY2(action, qPrintable(name));
+        QVERIFY2(!action->shortcut().isEmpty(), qPrintable(name));
+        QVERIFY2(!seen.contains(action->shortcut()), qPrintable(name)); // no two share a key
+        seen.insert(action->shortcut());
+    }
+
+    // The keys work, not only the menu entries: F5 loads the data again.
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    child<QTableView>(window, u"previewTable"_s)->setFocus();
+    QTest::keySequence(&window, window.findChild<QAction *>(u"reloadAction"_s)->shortcut());
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(loaded.first().first().toBool(), true);
+}
+
+void TestMainWindow::capFollowsKeys()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *cap = child<CapControl>(window, u"capControl"_s);
+    cap->setCap(20);
+
+    QTest::keyClick(cap->spinBox(), Qt::Key_Up);
+    QCOMPARE(cap->cap(), 21);
+    QTest::keyClick(cap->spinBox(), Qt::Key_Down);
+    QTest::keyClick(cap->spinBox(), Qt::Key_Down);
+    QCOMPARE(cap->cap(), 19);
+
+    // The slider is log-scaled: a step is a ratio, so only the direction is certain.
+    int before = cap->cap();
+    QTest::keyClick(cap->slider(), Qt::Key_Up);
+    QVERIFY(cap->cap() > before);
+    before = cap->cap();
+    QTest::keyClick(cap->slider(), Qt::Key_PageUp);
+    QVERIFY(cap->cap() > before);
+    QCOMPARE(cap->spinBox()->value(), cap->cap());
+    QTest::keyClick(cap->slider(), Qt::Key_End);
+    QCOMPARE(cap->cap(), CapControl::MaxCap);
+    QTest::keyClick(cap->slider(), Qt::Key_Home);
+    QCOMPARE(cap->cap(), CapControl::MinCap);
+}
+
+void TestMainWindow::tabReachesEverySetupControl_data()
+{
+    QTest::addColumn<int>("tab");
+    QTest::addColumn<QString>("provider");
+    QTest::newRow("data") << 0 << RunConfig::providerName(ProviderKind::Simulator);
+    QTest::newRow("prompt") << 1 << RunConfig::providerName(ProviderKind::Simulator);
+    QTest::newRow("provider, simulator") << 2 << RunConfig::providerName(ProviderKind::Simulator);
+    QTest::newRow("provider, compatible server")
+        << 2 << RunConfig::providerName(ProviderKind::OpenAiCompatible);
+}
+
+void TestMainWindow::tabReachesEverySetupControl()
+{
+    QFETCH(int, tab);
+    QFETCH(QString, provider);
+    clearSettings();
+    MainWindow window;
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.resize(1320, 860);
+    showWithSample(window, loaded);
+    if (QTest::currentTestFailed())
+        return;
+    auto *providers = child<QComboBox>(window, u"providerCombo"_s);
+    providers->setCurrentIndex(providers->findData(provider));
+    auto *tabs = child<QTabWidget>(window, u"setupTabs"_s);
+    tabs->setCurrentIndex(tab);
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+
+    // The controls a user can tab to on this tab; a spin box's or combo's inner line edit
+    // counts as its owner.
+    const auto takesTab = [](const QWidget *widget) {
+        return widget->isVisible() && widget->isEnabled()
+            && (widget->focusPolicy() & Qt::TabFocus) && !widget->focusProxy();
+    };
+    QList<QWidget *> controls;
+    const QList<QWidget *> all = tabs->currentWidget()->findChildren<QWidget *>();
+    for (QWidget *widget : all) {
+        if (!takesTab(widget))
+            continue;
+        bool inner = false;
+        for (QWidget *up = widget->parentWidget(); up; up = up->parentWidget())
+            inner = inner || (all.contains(up) && takesTab(up));
+        if (!inner)
+            controls.append(widget);
+    }
+    QVERIFY(controls.size() >= 3);
+
+    const auto describe = [](const QWidget *widget) {
+        const auto *button = qobject_cast<const QAbstractButton *>(widget);
+        return QString::fromLatin1(widget->metaObject()->className()) + u' '
+            + widget->objectName() + u' ' + (button ? button->text() : QString());
+    };
+    const QList<QWidget *> everything = window.findChildren<QWidget *>();
+    const qsizetype limit = everything.size() + 10; // a full round of the window, at most
+    loaded.clear();
+    controls.first()->setFocus(Qt::TabFocusReason);
+    QSet<QWidget *> reached;
+    for (qsizetype press = 0; press < limit && reached.size() < controls.size(); ++press) {
+        QWidget *focused = QApplication::focusWidget();
+        QVERIFY(focused);
+        for (QWidget *control : std::as_const(controls)) {
+            if (control == focused || control->isAncestorOf(focused))
+                reached.insert(control);
+        }
+        QTest::keyClick(focused, Qt::Key_Tab);
+        QVERIFY2(QApplication::focusWidget() != focused, qPrintable(describe(focused)));
+    }
+    for (QWidget *control : std::as_const(controls))
+        QVERIFY2(reached.contains(control), qPrintable(describe(control)));
+    QVERIFY(!window.isLoading()); // moving through the options changes none of them
+    QVERIFY(loaded.isEmpty());
 }
 
 // A manual measurement, not run by default (it writes a 40 MB file): SALVO_BIG_ROWS=1000000

@@ -40,6 +40,8 @@ qint64 RetryPolicy::serverDelayMs(const AttemptOutcome &outcome) const
     return -1;
 }
 
+// The messages are the item's error in the run file and in every export, which read the same in
+// every language; the GUI explains them in the user's language (ItemDetailView).
 RetryDecision RetryPolicy::decide(const AttemptOutcome &outcome, int failedAttempts,
                                   int rateLimitedAttempts)
 {
@@ -52,9 +54,9 @@ RetryDecision RetryPolicy::decide(const AttemptOutcome &outcome, int failedAttem
         if (!retryable || exhausted) {
             decision.action = RetryDecision::Action::Fail;
             if (retryable && exhausted) {
-                decision.message = tr("%1 (gave up after %n attempt(s))", nullptr,
-                                      failedAttempts + rateLimitedAttempts + 1)
-                                       .arg(decision.message);
+                const int attempts = failedAttempts + rateLimitedAttempts + 1;
+                decision.message = u"%1 (gave up after %2 attempt%3)"_s.arg(
+                    decision.message, QString::number(attempts), attempts == 1 ? u""_s : u"s"_s);
             }
             return decision;
         }
@@ -76,19 +78,19 @@ RetryDecision RetryPolicy::decide(const AttemptOutcome &outcome, int failedAttem
     case AttemptOutcome::Transport::Aborted:
         decision.action = RetryDecision::Action::Cancelled;
         decision.errorType = u"cancelled"_s;
-        decision.message = tr("Cancelled while in flight.");
+        decision.message = u"Cancelled while in flight."_s;
         return decision;
     case AttemptOutcome::Transport::Timeout:
         decision.errorType = u"timeout"_s;
-        decision.message = tr("No answer within the timeout.");
+        decision.message = u"No answer within the timeout."_s;
         return retryOrFail(true);
     case AttemptOutcome::Transport::TlsError:
         decision.errorType = u"tls_error"_s;
-        decision.message = tr("The secure connection failed: %1").arg(outcome.transportMessage);
+        decision.message = u"The secure connection failed: %1"_s.arg(outcome.transportMessage);
         return retryOrFail(false);
     case AttemptOutcome::Transport::ConnectionError:
         decision.errorType = u"connection_error"_s;
-        decision.message = tr("Connection failed: %1").arg(outcome.transportMessage);
+        decision.message = u"Connection failed: %1"_s.arg(outcome.transportMessage);
         return retryOrFail(true);
     case AttemptOutcome::Transport::Ok:
         break;
@@ -106,8 +108,9 @@ RetryDecision RetryPolicy::decide(const AttemptOutcome &outcome, int failedAttem
 
     const ApiError &error = outcome.apiError;
     decision.errorType = !error.type.isEmpty() ? error.type : u"http_%1"_s.arg(status);
-    decision.message = error.message.isEmpty() ? tr("HTTP %1").arg(status)
-                                               : tr("HTTP %1: %2").arg(status).arg(error.message);
+    decision.message = error.message.isEmpty()
+                           ? u"HTTP %1"_s.arg(status)
+                           : u"HTTP %1: %2"_s.arg(QString::number(status), error.message);
     if (error.isQuotaExhausted() || status == 402) {
         decision.action = RetryDecision::Action::StopForQuota;
         return decision;

@@ -4,7 +4,7 @@
 
 #include "core/providers/apiresponse.h"
 
-#include <QCoreApplication>
+#include <QString>
 
 #include <random>
 
@@ -28,13 +28,11 @@ struct RetryDecision
     qint64 delayMs = 0;
     bool rateLimited = false;  // a 429 that may succeed later: counted apart, starts a cool-down
     QString errorType;         // "rate_limit_error", "timeout", "malformed_response", ...
-    QString message;           // a sentence for people
+    QString message;           // a sentence for people, in English: it is stored and exported
 };
 
 class RetryPolicy final
 {
-    Q_DECLARE_TR_FUNCTIONS(Salvo::RetryPolicy)
-
 public:
     // Rate-limit retries are not counted against maxRetries, but a run never loops forever.
     static constexpr int MaxRateLimitRetries = 200;

@@ -1,6 +1,5 @@
 #include "core/providers/apiresponse.h"
 
-#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,11 +13,6 @@ using namespace Qt::StringLiterals;
 namespace Salvo {
 
 namespace {
-
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Salvo::ApiResponse)
-};
 
 QString jsonString(const QJsonValue &value)
 {
@@ -83,16 +77,18 @@ bool RateLimitInfo::any() const
 
 namespace ApiResponse {
 
+// An answer's problem becomes the item's error, kept in the run file and exported, so it is
+// plain English like the servers' own messages and the file reads the same in every language.
 ParsedAnswer parseAnswer(bool anthropic, const QByteArray &body)
 {
     ParsedAnswer answer;
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        answer.problem = Tr::tr("The answer is not valid JSON (%1 at byte %2 of %3).")
-                             .arg(parseError.errorString())
-                             .arg(parseError.offset)
-                             .arg(body.size());
+        answer.problem = u"The answer is not valid JSON (%1 at byte %2 of %3)."_s
+                           .arg(parseError.errorString())
+                           .arg(parseError.offset)
+                           .arg(body.size());
         return answer;
     }
     const QJsonObject object = doc.object();
@@ -100,15 +96,15 @@ ParsedAnswer parseAnswer(bool anthropic, const QByteArray &body)
     if (!error.isUndefined() && !error.isNull()) {
         // Some gateways (OpenRouter) report a failure after generation began with HTTP 200.
         // Others copy the Responses API's habit of "error": null on success: that is no error.
-        answer.problem = Tr::tr("The server answered 200 with an error: %1")
-                             .arg(ApiResponse::parseError(body).message);
+        answer.problem = u"The server answered 200 with an error: %1"_s
+                           .arg(ApiResponse::parseError(body).message);
         return answer;
     }
     const QJsonObject usage = object.value(u"usage"_s).toObject();
     if (anthropic) {
         const QJsonValue content = object.value(u"content"_s);
         if (!content.isArray()) {
-            answer.problem = Tr::tr("The answer has no \"content\" list.");
+            answer.problem = u"The answer has no \"content\" list."_s;
             return answer;
         }
         QStringList parts;
@@ -129,7 +125,7 @@ ParsedAnswer parseAnswer(bool anthropic, const QByteArray &body)
     } else {
         const QJsonArray choices = object.value(u"choices"_s).toArray();
         if (choices.isEmpty() || !choices.first().isObject()) {
-            answer.problem = Tr::tr("The answer has no \"choices\".");
+            answer.problem = u"The answer has no \"choices\"."_s;
             return answer;
         }
         const QJsonObject choice = choices.first().toObject();
@@ -145,7 +141,7 @@ ParsedAnswer parseAnswer(bool anthropic, const QByteArray &body)
         } else if (message.value(u"refusal"_s).isString()) {
             answer.text = message.value(u"refusal"_s).toString();
         } else if (!content.isNull()) {
-            answer.problem = Tr::tr("The answer's message has no content.");
+            answer.problem = u"The answer's message has no content."_s;
             return answer;
         }
         answer.stopReason = choice.value(u"finish_reason"_s).toString();

@@ -16,6 +16,9 @@ using namespace Qt::StringLiterals;
 
 namespace Salvo {
 
+// The error messages are not translated: they copy the wording of the real APIs, which answer in
+// English whatever the client's language, and a server's replies must not depend on its locale.
+
 namespace {
 
 constexpr quint64 FaultSalt = 0x6661756c74ULL;
@@ -108,8 +111,9 @@ void SimApi::handleControl(const SimRequest &request, SimExchange &exchange)
             QJsonParseError parseError;
             const QJsonDocument doc = QJsonDocument::fromJson(request.body, &parseError);
             SimConfig next = m_config;
-            auto applied = doc.isObject() ? next.applyJson(doc.object())
-                                          : Result<bool, QString>(fail(tr("expected a JSON object")));
+            auto applied = doc.isObject()
+                               ? next.applyJson(doc.object())
+                               : Result<bool, QString>(fail(u"expected a JSON object"_s));
             const QString problem = applied ? next.validationError() : applied.error();
             if (!problem.isEmpty()) {
                 exchange.respond(error(Provider::Anthropic, 400, problem));
@@ -127,12 +131,12 @@ void SimApi::handleControl(const SimRequest &request, SimExchange &exchange)
         response.body = compact({{u"status"_s, u"ok"_s}, {u"simulator"_s, u"salvo-sim"_s}});
     } else if (request.path == "/stats" || request.path == "/reset" || request.path == "/config") {
         response = error(Provider::Anthropic, 405,
-                         tr("%1 does not accept %2.")
+                         u"%1 does not accept %2."_s
                              .arg(QString::fromUtf8(request.path), QString::fromUtf8(request.method)));
     } else {
         response = error(Provider::Anthropic, 404,
-                         tr("Not found: %1. The simulator serves POST /v1/messages, "
-                            "POST /v1/chat/completions, GET /stats, POST /reset and /config.")
+                         u"Not found: %1. The simulator serves POST /v1/messages, "
+                          "POST /v1/chat/completions, GET /stats, POST /reset and /config."_s
                              .arg(QString::fromUtf8(request.path)));
     }
     // Not counted in the statistics: they describe the API traffic, and reading them must not
@@ -152,10 +156,11 @@ void SimApi::handleModelCall(Provider provider, const SimRequest &request,
     };
 
     if (request.method != "POST")
-        return refuse(error(provider, 405, tr("Use POST for %1.").arg(QString::fromUtf8(request.path))));
+        return refuse(
+            error(provider, 405, u"Use POST for %1."_s.arg(QString::fromUtf8(request.path))));
     if (request.body.size() > m_config.maxBodyBytes) {
         return refuse(error(provider, 413,
-                            tr("Request body is %1 bytes; the limit is %2 bytes.")
+                            u"Request body is %1 bytes; the limit is %2 bytes."_s
                                 .arg(request.body.size())
                                 .arg(m_config.maxBodyBytes)));
     }
@@ -171,15 +176,15 @@ void SimApi::handleModelCall(Provider provider, const SimRequest &request,
     const bool keyOk = !key.isEmpty() && (m_config.apiKey.isEmpty() || key == m_config.apiKey.toUtf8());
     if (!keyOk) {
         const QString message = key.isEmpty()
-            ? (provider == Provider::Anthropic ? tr("x-api-key header is required")
-                                               : tr("You didn't provide an API key. Send it in an "
-                                                    "Authorization header: Bearer YOUR_KEY."))
-            : (provider == Provider::Anthropic ? tr("invalid x-api-key")
-                                               : tr("Incorrect API key provided."));
+            ? (provider == Provider::Anthropic ? u"x-api-key header is required"_s
+                                               : u"You didn't provide an API key. Send it in an "
+                                                  "Authorization header: Bearer YOUR_KEY."_s)
+            : (provider == Provider::Anthropic ? u"invalid x-api-key"_s
+                                               : u"Incorrect API key provided."_s);
         return refuse(error(provider, 401, message));
     }
     if (provider == Provider::Anthropic && !request.hasHeader("anthropic-version"))
-        return refuse(error(provider, 400, tr("anthropic-version: header is required")));
+        return refuse(error(provider, 400, u"anthropic-version: header is required"_s));
 
     Call call;
     call.provider = provider;
@@ -190,18 +195,18 @@ void SimApi::handleModelCall(Provider provider, const SimRequest &request,
     if (m_config.maxConcurrent > 0 && m_stats.inFlight() > m_config.maxConcurrent) {
         m_stats.faultInjected(u"concurrency"_s);
         if (m_config.concurrencyStatus == 529)
-            return refuse(error(provider, 529, tr("Overloaded")));
+            return refuse(error(provider, 529, u"Overloaded"_s));
         return refuse(rateLimited(provider, 1000,
-                                  tr("Number of concurrent connections has exceeded your rate "
-                                     "limit. Please try again later.")));
+                                  u"Number of concurrent connections has exceeded your rate "
+                                   "limit. Please try again later."_s));
     }
     if (m_config.quotaAfter >= 0 && m_stats.answersDelivered() >= m_config.quotaAfter)
         return refuse(quotaExhausted(provider));
     const double waitMs = m_limits.admit(call.inputTokens, call.outputTokens, nowMs());
     if (waitMs > 0) {
         return refuse(rateLimited(provider, waitMs,
-                                  tr("This request would exceed the rate limit for your "
-                                     "organization. Please retry after the time in retry-after.")));
+                                  u"This request would exceed the rate limit for your "
+                                   "organization. Please retry after the time in retry-after."_s));
     }
 
     const int attempt = m_attempts[call.promptHash]++;
@@ -232,16 +237,16 @@ void SimApi::handleModelCall(Provider provider, const SimRequest &request,
         });
         return;
     case Fault::Status500:
-        later(id, errorDelay, fail5xx(500, tr("Internal server error")));
+        later(id, errorDelay, fail5xx(500, u"Internal server error"_s));
         return;
     case Fault::Status503:
-        later(id, errorDelay, fail5xx(503, tr("Service unavailable. Please try again later.")));
+        later(id, errorDelay, fail5xx(503, u"Service unavailable. Please try again later."_s));
         return;
     case Fault::Status529:
-        later(id, errorDelay, fail5xx(529, tr("Overloaded")));
+        later(id, errorDelay, fail5xx(529, u"Overloaded"_s));
         return;
     case Fault::Status408:
-        later(id, errorDelay, fail5xx(408, tr("Request timed out while processing.")));
+        later(id, errorDelay, fail5xx(408, u"Request timed out while processing."_s));
         return;
     case Fault::Reset:
         later(id, delay / 2, [this](SimExchange &ex) {
@@ -278,19 +283,19 @@ QString SimApi::parseCall(Provider provider, const QByteArray &body, Call *call)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return tr("Request body is not valid JSON: %1 at byte %2.")
+        return u"Request body is not valid JSON: %1 at byte %2."_s
             .arg(parseError.errorString())
             .arg(parseError.offset);
     }
     if (!doc.isObject())
-        return tr("Request body must be a JSON object.");
+        return u"Request body must be a JSON object."_s;
     const QJsonObject object = doc.object();
 
     const QJsonValue model = object.value(u"model"_s);
     if (model.isUndefined())
-        return tr("model: Field required");
+        return u"model: Field required"_s;
     if (!model.isString() || model.toString().isEmpty())
-        return tr("model: Input should be a non-empty string");
+        return u"model: Input should be a non-empty string"_s;
     call->model = model.toString();
 
     const QString maxTokensField = provider == Provider::OpenAi
@@ -300,9 +305,9 @@ QString SimApi::parseCall(Provider provider, const QByteArray &body, Call *call)
     const QJsonValue maxTokens = object.value(maxTokensField);
     if (maxTokens.isUndefined()) {
         if (provider == Provider::Anthropic)
-            return tr("max_tokens: Field required");
+            return u"max_tokens: Field required"_s;
     } else if (!isPositiveInteger(maxTokens)) {
-        return tr("%1: Input should be a positive integer").arg(maxTokensField);
+        return u"%1: Input should be a positive integer"_s.arg(maxTokensField);
     } else {
         call->maxTokens = maxTokens.toInt();
     }
@@ -312,20 +317,20 @@ QString SimApi::parseCall(Provider provider, const QByteArray &body, Call *call)
     if (!temperature.isUndefined()
         && (!temperature.isDouble() || temperature.toDouble() < 0
             || temperature.toDouble() > maxTemperature)) {
-        return tr("temperature: Input should be a number from 0 to %1").arg(maxTemperature);
+        return u"temperature: Input should be a number from 0 to %1"_s.arg(maxTemperature);
     }
 
     QString system;
     if (provider == Provider::Anthropic && object.contains(u"system"_s)
         && !contentText(object.value(u"system"_s), &system)) {
-        return tr("system: Input should be a string or a list of text blocks");
+        return u"system: Input should be a string or a list of text blocks"_s;
     }
 
     const QJsonValue messagesValue = object.value(u"messages"_s);
     if (messagesValue.isUndefined())
-        return tr("messages: Field required");
+        return u"messages: Field required"_s;
     if (!messagesValue.isArray() || messagesValue.toArray().isEmpty())
-        return tr("messages: Input should be a non-empty list");
+        return u"messages: Input should be a non-empty list"_s;
     const QStringList roles = provider == Provider::Anthropic
         ? QStringList{u"user"_s, u"assistant"_s}
         : QStringList{u"system"_s, u"developer"_s, u"user"_s, u"assistant"_s, u"tool"_s};
@@ -338,26 +343,26 @@ QString SimApi::parseCall(Provider provider, const QByteArray &body, Call *call)
         const QJsonObject message = messages.at(i).toObject();
         const QString role = message.value(u"role"_s).toString();
         if (!messages.at(i).isObject() || !roles.contains(role)) {
-            return tr("messages.%1.role: Input should be one of: %2")
+            return u"messages.%1.role: Input should be one of: %2"_s
                 .arg(i)
                 .arg(roles.join(u", "_s));
         }
         QString text;
         if (!contentText(message.value(u"content"_s), &text))
-            return tr("messages.%1.content: Input should be a string or a list of content blocks")
+            return u"messages.%1.content: Input should be a string or a list of content blocks"_s
                 .arg(i);
         // Anthropic refuses an empty user or assistant message (except a final assistant
         // prefill), which is how an empty spreadsheet cell reaches it.
         if (provider == Provider::Anthropic && text.isEmpty()
             && !(role == u"assistant"_s && i == messages.size() - 1))
-            return tr("messages.%1.content: text content blocks must be non-empty").arg(i);
+            return u"messages.%1.content: text content blocks must be non-empty"_s.arg(i);
         if (role == u"system"_s || role == u"developer"_s)
             systemParts << text;
         else
             texts << text;
     }
     if (texts.isEmpty())
-        return tr("messages: at least one user or assistant message is required");
+        return u"messages: at least one user or assistant message is required"_s;
 
     call->promptText = SimAnswer::promptText(systemParts.join(QChar(u'\n')), texts);
     call->promptHash = SimHash::of(call->promptText);
@@ -498,14 +503,14 @@ SimResponse SimApi::quotaExhausted(Provider provider) const
     if (provider == Provider::Anthropic) {
         const QJsonObject inner{
             {u"type"_s, u"rate_limit_error"_s},
-            {u"message"_s, tr("You have reached your monthly spend limit. Access resumes on the "
-                              "first of next month.")},
+            {u"message"_s, u"You have reached your monthly spend limit. Access resumes on the "
+                            "first of next month."_s},
             {u"details"_s, QJsonObject{{u"error_code"_s, u"enforced_spend_limit_reached"_s}}}};
         response.body = compact({{u"type"_s, u"error"_s}, {u"error"_s, inner}});
     } else {
         const QJsonObject inner{
-            {u"message"_s, tr("You exceeded your current quota, please check your plan and "
-                              "billing details.")},
+            {u"message"_s, u"You exceeded your current quota, please check your plan and "
+                            "billing details."_s},
             {u"type"_s, u"insufficient_quota"_s},
             {u"param"_s, QJsonValue::Null},
             {u"code"_s, u"insufficient_quota"_s}};

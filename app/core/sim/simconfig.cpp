@@ -69,94 +69,112 @@ SimConfig::Option probability(const QString &name, const QString &what, Member<d
 QList<SimConfig::Option> makeOptions()
 {
     using C = SimConfig;
+    // SimConfig::tr, not C::tr: lupdate cannot see through the alias and would file the texts
+    // under no context, where no translation is ever looked up.
     QList<C::Option> list;
-    list << text(u"host"_s, u"ADDRESS"_s, C::tr("Address to listen on (default 127.0.0.1)."), &C::host);
-    list << integer(u"port"_s, C::tr("Port to listen on; 0 picks a free one (default 0)."), &C::port,
-                    0, 65535);
-    list << C::Option{u"proto"_s, u"http1|h2c|h2tls"_s,
-                      C::tr("Protocol: HTTP/1.1, HTTP/2 with prior knowledge, or HTTP/2 over TLS."),
-                      [](C &c, const QString &v) {
-                          if (v == u"http1"_s)
-                              c.protocol = C::Protocol::Http1;
-                          else if (v == u"h2c"_s)
-                              c.protocol = C::Protocol::H2c;
-                          else if (v == u"h2tls"_s)
-                              c.protocol = C::Protocol::H2Tls;
-                          else
-                              return C::tr("expected http1, h2c or h2tls, got \"%1\"").arg(v);
-                          return QString();
-                      },
-                      [](const C &c) { return C::protocolName(c.protocol); }};
+    list << text(u"host"_s, u"ADDRESS"_s,
+                 SimConfig::tr("Address to listen on (default 127.0.0.1)."), &C::host);
+    list << integer(u"port"_s, SimConfig::tr("Port to listen on; 0 picks a free one (default 0)."),
+                    &C::port, 0, 65535);
+    list << C::Option{
+        u"proto"_s, u"http1|h2c|h2tls"_s,
+        SimConfig::tr("Protocol: HTTP/1.1, HTTP/2 with prior knowledge, or HTTP/2 over TLS."),
+        [](C &c, const QString &v) {
+            if (v == u"http1"_s)
+                c.protocol = C::Protocol::Http1;
+            else if (v == u"h2c"_s)
+                c.protocol = C::Protocol::H2c;
+            else if (v == u"h2tls"_s)
+                c.protocol = C::Protocol::H2Tls;
+            else
+                return SimConfig::tr("expected http1, h2c or h2tls, got \"%1\"").arg(v);
+            return QString();
+        },
+        [](const C &c) { return C::protocolName(c.protocol); }};
     list << text(u"cert"_s, u"FILE"_s,
-                 C::tr("Where h2tls writes its self-signed certificate (PEM) for clients to trust."),
+                 SimConfig::tr(
+                     "Where h2tls writes its self-signed certificate (PEM) for clients to trust."),
                  &C::certPath);
     list << text(u"api-key"_s, u"KEY"_s,
-                 C::tr("The only key accepted; by default any non-empty key is."), &C::apiKey);
-    list << integer(u"seed"_s, C::tr("Seed for latency jitter and fault draws (default 1)."), &C::seed,
-                    0, std::numeric_limits<qint64>::max());
-    list << number(u"latency-ms"_s, C::tr("Base latency of an answer in milliseconds."), &C::latencyMs,
-                   0, 3600000);
-    list << number(u"latency-per-token-ms"_s, C::tr("Extra latency per output token, milliseconds."),
+                 SimConfig::tr("The only key accepted; by default any non-empty key is."),
+                 &C::apiKey);
+    list << integer(u"seed"_s,
+                    SimConfig::tr("Seed for latency jitter and fault draws (default 1)."),
+                    &C::seed, 0, std::numeric_limits<qint64>::max());
+    list << number(u"latency-ms"_s, SimConfig::tr("Base latency of an answer in milliseconds."),
+                   &C::latencyMs, 0, 3600000);
+    list << number(u"latency-per-token-ms"_s,
+                   SimConfig::tr("Extra latency per output token, milliseconds."),
                    &C::latencyPerTokenMs, 0, 60000);
-    list << number(u"jitter"_s, C::tr("Latency varies uniformly by plus or minus this fraction."),
+    list << number(u"jitter"_s,
+                   SimConfig::tr("Latency varies uniformly by plus or minus this fraction."),
                    &C::jitter, 0, 1);
-    list << integer(u"output-tokens"_s,
-                    C::tr("Output tokens per answer; 0 lets each prompt pick its own count."),
-                    &C::outputTokens, 0, 1000000);
-    list << integer(u"min-output-tokens"_s, C::tr("Smallest per-prompt answer, in tokens."),
-                    &C::minOutputTokens, 1, 1000000);
-    list << integer(u"max-output-tokens"_s, C::tr("Largest per-prompt answer, in tokens."),
+    list << integer(
+        u"output-tokens"_s,
+        SimConfig::tr("Output tokens per answer; 0 lets each prompt pick its own count."),
+        &C::outputTokens, 0, 1000000);
+    list << integer(u"min-output-tokens"_s,
+                    SimConfig::tr("Smallest per-prompt answer, in tokens."), &C::minOutputTokens,
+                    1, 1000000);
+    list << integer(u"max-output-tokens"_s, SimConfig::tr("Largest per-prompt answer, in tokens."),
                     &C::maxOutputTokens, 1, 1000000);
-    list << number(u"rpm"_s, C::tr("Requests per minute allowed; 0 is unlimited."), &C::rpm, 0, 1e9);
-    list << number(u"itpm"_s, C::tr("Input tokens per minute allowed; 0 is unlimited."), &C::itpm, 0,
-                   1e12);
-    list << number(u"otpm"_s, C::tr("Output tokens per minute allowed; 0 is unlimited."), &C::otpm, 0,
-                   1e12);
-    list << number(u"bucket-seconds"_s,
-                   C::tr("Burst size of each rate-limit bucket, in seconds of its rate (default 60)."),
-                   &C::bucketSeconds, 0.001, 86400);
-    list << integer(u"max-concurrent"_s, C::tr("Requests answered at once; 0 is unlimited."),
-                    &C::maxConcurrent, 0, 1000000);
+    list << number(u"rpm"_s, SimConfig::tr("Requests per minute allowed; 0 is unlimited."),
+                   &C::rpm, 0, 1e9);
+    list << number(u"itpm"_s, SimConfig::tr("Input tokens per minute allowed; 0 is unlimited."),
+                   &C::itpm, 0, 1e12);
+    list << number(u"otpm"_s, SimConfig::tr("Output tokens per minute allowed; 0 is unlimited."),
+                   &C::otpm, 0, 1e12);
+    list << number(
+        u"bucket-seconds"_s,
+        SimConfig::tr(
+            "Burst size of each rate-limit bucket, in seconds of its rate (default 60)."),
+        &C::bucketSeconds, 0.001, 86400);
+    list << integer(u"max-concurrent"_s,
+                    SimConfig::tr("Requests answered at once; 0 is unlimited."), &C::maxConcurrent,
+                    0, 1000000);
     list << C::Option{u"concurrency-status"_s, u"429|529"_s,
-                      C::tr("Status for requests above --max-concurrent (default 429)."),
+                      SimConfig::tr("Status for requests above --max-concurrent (default 429)."),
                       [](C &c, const QString &v) {
                           if (v != u"429"_s && v != u"529"_s)
-                              return C::tr("expected 429 or 529, got \"%1\"").arg(v);
+                              return SimConfig::tr("expected 429 or 529, got \"%1\"").arg(v);
                           c.concurrencyStatus = v.toInt();
                           return QString();
                       },
                       [](const C &c) { return QString::number(c.concurrencyStatus); }};
-    list << integer(u"quota-after"_s,
-                    C::tr("Answers before the spend limit is reached and every request gets a 429 "
-                          "that must not be retried; -1 never (default)."),
-                    &C::quotaAfter, -1, std::numeric_limits<qint64>::max());
+    list << integer(
+        u"quota-after"_s,
+        SimConfig::tr("Answers before the spend limit is reached and every request gets a 429 "
+                      "that must not be retried; -1 never (default)."),
+        &C::quotaAfter, -1, std::numeric_limits<qint64>::max());
     list << C::Option{u"retry-after-ms"_s, u"0|1"_s,
-                      C::tr("Also send retry-after-ms on 429s (as Azure OpenAI does)."),
+                      SimConfig::tr("Also send retry-after-ms on 429s (as Azure OpenAI does)."),
                       [](C &c, const QString &v) {
                           if (v != u"0"_s && v != u"1"_s && v != u"true"_s && v != u"false"_s)
-                              return C::tr("expected 0 or 1, got \"%1\"").arg(v);
+                              return SimConfig::tr("expected 0 or 1, got \"%1\"").arg(v);
                           c.sendRetryAfterMs = v == u"1"_s || v == u"true"_s;
                           return QString();
                       },
                       [](const C &c) { return c.sendRetryAfterMs ? u"1"_s : u"0"_s; }};
-    list << probability(u"p500"_s, C::tr("gets 500 api_error"), &C::p500);
-    list << probability(u"p503"_s, C::tr("gets 503 service unavailable"), &C::p503);
-    list << probability(u"p529"_s, C::tr("gets 529 overloaded_error"), &C::p529);
-    list << probability(u"p408"_s, C::tr("gets 408 request timeout"), &C::p408);
-    list << probability(u"p-reset"_s, C::tr("has its connection (or HTTP/2 stream) reset"),
+    list << probability(u"p500"_s, SimConfig::tr("gets 500 api_error"), &C::p500);
+    list << probability(u"p503"_s, SimConfig::tr("gets 503 service unavailable"), &C::p503);
+    list << probability(u"p529"_s, SimConfig::tr("gets 529 overloaded_error"), &C::p529);
+    list << probability(u"p408"_s, SimConfig::tr("gets 408 request timeout"), &C::p408);
+    list << probability(u"p-reset"_s, SimConfig::tr("has its connection (or HTTP/2 stream) reset"),
                         &C::pReset);
-    list << probability(u"p-hang"_s, C::tr("is never answered"), &C::pHang);
-    list << probability(u"p-malformed"_s, C::tr("gets a 200 whose body is not valid JSON"),
+    list << probability(u"p-hang"_s, SimConfig::tr("is never answered"), &C::pHang);
+    list << probability(u"p-malformed"_s, SimConfig::tr("gets a 200 whose body is not valid JSON"),
                         &C::pMalformed);
     list << probability(u"p-truncated"_s,
-                        C::tr("gets a 200 whose body stops short of its Content-Length"),
+                        SimConfig::tr("gets a 200 whose body stops short of its Content-Length"),
                         &C::pTruncated);
-    list << integer(u"h2-max-streams"_s,
-                    C::tr("HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS per connection (default 100)."),
-                    &C::h2MaxStreams, 1, 1000000);
-    list << integer(u"max-body-bytes"_s,
-                    C::tr("Largest request body accepted; larger ones get 413 (default 32 MiB)."),
-                    &C::maxBodyBytes, 1, std::numeric_limits<qint64>::max());
+    list << integer(
+        u"h2-max-streams"_s,
+        SimConfig::tr("HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS per connection (default 100)."),
+        &C::h2MaxStreams, 1, 1000000);
+    list << integer(
+        u"max-body-bytes"_s,
+        SimConfig::tr("Largest request body accepted; larger ones get 413 (default 32 MiB)."),
+        &C::maxBodyBytes, 1, std::numeric_limits<qint64>::max());
     return list;
 }
 

@@ -135,6 +135,8 @@ LiveCharts::Panel LiveCharts::makePanel(const QString &title, const QString &yTi
     // Animating every 200 ms redraw costs CPU for motion nobody can follow.
     chart->setAnimationOptions(QChart::NoAnimation);
     chart->setTitle(title);
+    // Axis labels in the user's locale (0,5 under German); the label formats stay printf ones.
+    chart->setLocalizeNumbers(true);
     chart->setBackgroundRoundness(0);
     chart->setMargins(QMargins(4, 2, 14, 2)); // room for the last x label
     chart->layout()->setContentsMargins(0, 0, 0, 0);

@@ -1,6 +1,6 @@
 #include "gui/results/attemptsmodel.h"
 
-#include <QLocale>
+#include "gui/numberformat.h"
 
 using namespace Qt::StringLiterals;
 
@@ -31,16 +31,16 @@ QVariant AttemptsModel::data(const QModelIndex &index, int role) const
         return {};
     const AttemptRecord &attempt = m_attempts[index.row()];
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
-        const QLocale locale;
+        const NumberFormat format;
         switch (index.column()) {
         case NumberColumn:
-            return locale.toString(attempt.number);
+            return format.count(attempt.number);
         case StartedColumn:
             return attempt.startedAt.isValid()
                        ? attempt.startedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s)
                        : QString();
         case LatencyColumn:
-            return tr("%1 ms").arg(locale.toString(attempt.latencyMs));
+            return format.latency(attempt.latencyMs);
         case HttpStatusColumn:
             return attempt.httpStatus > 0 ? QString::number(attempt.httpStatus)
                                           : tr("none");

@@ -3,6 +3,7 @@
 #include "core/engine/runconfig.h"
 #include "core/store/runstore.h"
 #include "gui/itemstatelabel.h"
+#include "gui/numberformat.h"
 #include "gui/results/attemptsmodel.h"
 
 #include <QClipboard>
@@ -165,7 +166,8 @@ void ItemDetailView::showItem(qint64 idx)
         return;
     }
     m_idx = idx;
-    m_title->setText(tr("Row %1: %2").arg(idx + 1).arg(itemStateLabel(result.state)));
+    m_title->setText(
+        tr("Row %1: %2").arg(NumberFormat().count(idx + 1), itemStateLabel(result.state)));
 
     const QString problem = describeError(result);
     m_error->setText(problem);

@@ -2,9 +2,9 @@
 
 #include "core/store/runstore.h"
 #include "gui/itemstatelabel.h"
+#include "gui/numberformat.h"
 
 #include <QGuiApplication>
-#include <QLocale>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
@@ -474,11 +474,11 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
 QVariant ResultsModel::displayValue(int row, Field field, int column) const
 {
     const auto r = size_t(row);
-    const QLocale locale;
+    const NumberFormat format;
     const bool done = hasOutcome(state(row));
     switch (field) {
     case Field::Row:
-        return locale.toString(row + 1);
+        return format.count(row + 1);
     case Field::Input: {
         QString text = cell(row, inputColumnAt(column)).left(PreviewLength);
         text.replace(u'\n', u' ');
@@ -489,21 +489,17 @@ QVariant ResultsModel::displayValue(int row, Field field, int column) const
     case Field::Output:
         return m_previewIsWhole[r] ? m_preview[r] : m_preview[r] + u'…';
     case Field::InputTokens:
-        return done || m_inputTokens[r] > 0 ? locale.toString(m_inputTokens[r]) : QString();
+        return done || m_inputTokens[r] > 0 ? format.count(m_inputTokens[r]) : QString();
     case Field::OutputTokens:
-        return done || m_outputTokens[r] > 0 ? locale.toString(m_outputTokens[r]) : QString();
+        return done || m_outputTokens[r] > 0 ? format.count(m_outputTokens[r]) : QString();
     case Field::Cost:
         if (m_cost[r] <= 0 && state(row) != ItemState::Ok)
             return QString();
-        return tr("$%1").arg(locale.toString(m_cost[r], 'f', m_cost[r] >= 0.01 ? 4 : 6));
+        return format.cost(m_cost[r]);
     case Field::Latency:
-        if (m_latency[r] <= 0)
-            return QString();
-        if (m_latency[r] < 1000)
-            return tr("%1 ms").arg(locale.toString(m_latency[r]));
-        return tr("%1 s").arg(locale.toString(double(m_latency[r]) / 1000.0, 'f', 1));
+        return m_latency[r] > 0 ? format.latency(m_latency[r]) : QString();
     case Field::Attempts:
-        return m_attempts[r] > 0 ? locale.toString(m_attempts[r]) : QString();
+        return m_attempts[r] > 0 ? format.count(m_attempts[r]) : QString();
     }
     return {};
 }

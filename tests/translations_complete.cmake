@@ -1,0 +1,70 @@
+# Fails when a catalogue lags behind the sources: lupdate reads the current sources into a copy of
+# each .ts (the committed files stay as they are), and any text it finds unfinished, new, vanished
+# or obsolete is listed. Run as: cmake -DLUPDATE=path/to/lupdate -DSOURCES=lupdate-sources.lst
+# -DTS_FILES=a.ts,b.ts -DWORK_DIR=dir -P translations_complete.cmake
+cmake_minimum_required(VERSION 3.25)
+string(REPLACE "," ";" ts_files "${TS_FILES}")
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+set(problems "")
+foreach(ts IN LISTS ts_files)
+    cmake_path(GET ts FILENAME name)
+    set(copy ${WORK_DIR}/${name})
+    file(COPY_FILE ${ts} ${copy})
+    execute_process(COMMAND ${LUPDATE} @${SOURCES} -ts ${copy} -locations none
+        RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE output)
+    if(NOT status EQUAL 0)
+        message(FATAL_ERROR "lupdate failed (${status}):\n${output}")
+    endif()
+    # A tr() lupdate cannot place lands in the wrong context, or in none.
+    string(REGEX MATCHALL "[^\n]*(lacks Q_OBJECT|Cannot invoke tr|Qualifying with unknown)[^\n]*"
+        warnings "${output}")
+    foreach(warning IN LISTS warnings)
+        list(APPEND problems "${name}: lupdate: ${warning}")
+    endforeach()
+
+    file(READ ${copy} text)
+    # Semicolons would split the CMake list the messages are cut into, and a lone bracket would
+    # keep them from splitting.
+    string(REPLACE ";" "@semicolon@" text "${text}")
+    string(REPLACE "[" "@lbracket@" text "${text}")
+    string(REPLACE "]" "@rbracket@" text "${text}")
+    string(REPLACE "</message>" ";" messages "${text}")
+    set(context "")
+    foreach(message IN LISTS messages)
+        if(message MATCHES "<name>([^<]*)</name>")
+            set(context "${CMAKE_MATCH_1}")
+        endif()
+        if(NOT message MATCHES "<source>([^<]*)</source>")
+            continue()
+        endif()
+        set(source "${CMAKE_MATCH_1}")
+        set(kind "")
+        if(message MATCHES "<translation[^>]*type=\"(unfinished|vanished|obsolete)\"")
+            set(kind "${CMAKE_MATCH_1}")
+        elseif(message MATCHES "<translation></translation>|<numerusform></numerusform>"
+               OR message MATCHES "<translation */>|<numerusform */>")
+            set(kind "empty")
+        endif()
+        if(kind)
+            string(REPLACE "\n" "\\n" source "${source}")
+            list(APPEND problems "${name}: ${kind}: ${context}: ${source}")
+        endif()
+    endforeach()
+endforeach()
+
+list(LENGTH problems count)
+if(count GREATER 0)
+    list(JOIN problems "\n" listed)
+    string(REPLACE "@semicolon@" ";" listed "${listed}")
+    string(REPLACE "@lbracket@" "[" listed "${listed}")
+    string(REPLACE "@rbracket@" "]" listed "${listed}")
+    string(REPLACE "&lt;" "<" listed "${listed}")
+    string(REPLACE "&gt;" ">" listed "${listed}")
+    string(REPLACE "&quot;" "\"" listed "${listed}")
+    string(REPLACE "&apos;" "'" listed "${listed}")
+    string(REPLACE "&amp;" "&" listed "${listed}")
+    message(NOTICE "${listed}")
+    message(FATAL_ERROR "${count} translation problem(s), listed above; run `cmake --build "
+        "build --target update_translations`, then translate the texts in Qt Linguist.")
+endif()

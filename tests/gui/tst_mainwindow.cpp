@@ -376,10 +376,12 @@ void TestMainWindow::editsPromptAndRunsOnSimulator()
     if (!screenshot.isEmpty()) {
         window.resize(1320, 860);
         child<QTabWidget>(window, u"setupTabs"_s)->setCurrentIndex(1);
+        // The prompt beside the rows it is filled from.
+        auto *views = child<QTabWidget>(window, u"viewTabs"_s);
+        views->setCurrentIndex(0);
         QCoreApplication::sendPostedEvents(); // pending layout requests
         QVERIFY(window.grab().save(screenshot));
         // The same window on its Results and Charts tabs, beside it.
-        auto *views = child<QTabWidget>(window, u"viewTabs"_s);
         for (QWidget *tab : {window.resultsArea(), window.chartsArea()}) {
             views->setCurrentWidget(tab);
             window.resultsView()->tableView()->selectRow(1);

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -25,7 +26,7 @@ constexpr std::array<ResultsModel::Field, 7> TrailingFields = {
     ResultsModel::Field::Attempts,
 };
 
-constexpr int ReadChunkRows = 5000;
+constexpr int ReadChunkRows = 2000;
 
 bool hasOutcome(ItemState state)
 {
@@ -116,6 +117,7 @@ void ResultsModel::closeRun()
 
 void ResultsModel::closeRunData()
 {
+    ++m_refreshTicket;
     m_store.reset();
     m_runPath.clear();
     m_columnNames.clear();
@@ -223,11 +225,29 @@ void ResultsModel::refresh()
         cached.hasOutputs = false;
         cached.outputs.clear();
     }
-    loadResults();
-    if (!m_state.empty()) {
-        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+    refreshFrom(0, ++m_refreshTicket);
+}
+
+void ResultsModel::refreshFrom(qint64 from, quint64 ticket)
+{
+    if (ticket != m_refreshTicket || !m_store)
+        return;
+    const qint64 count = qint64(m_state.size());
+    const QList<ItemResult> results = from < count ? m_store->results(from, ReadChunkRows)
+                                                   : QList<ItemResult>();
+    for (const ItemResult &result : results) {
+        if (result.idx >= 0 && result.idx < count)
+            setRow(result);
+    }
+    const qint64 end = results.isEmpty() ? count : std::min(count, results.last().idx + 1);
+    if (end > from) {
+        emit dataChanged(index(int(from), 0), index(int(end - 1), columnCount() - 1),
                          {Qt::DisplayRole, Qt::DecorationRole, Qt::ForegroundRole, SortRole,
                           StateRole});
+    }
+    if (!results.isEmpty() && end < count) {
+        QTimer::singleShot(0, this, [this, end, ticket] { refreshFrom(end, ticket); });
+        return;
     }
     emit countsChanged();
 }

@@ -109,6 +109,9 @@ private:
     void resizeRows(size_t count);
     void dropPages();
     void loadResults();
+    // One slice of refresh(): ReadChunkRows results from `from`, then the next slice queued, so
+    // re-reading 100,000 answers after a run never holds the GUI thread for long.
+    void refreshFrom(qint64 from, quint64 ticket);
     void setRow(const ItemResult &result);
     Page &page(int row) const;
     QString cell(int row, int inputColumn) const;
@@ -133,6 +136,7 @@ private:
     std::vector<QString> m_preview;          // first line, at most PreviewLength characters
     std::vector<bool> m_previewIsWhole;      // the preview is the whole output
     std::array<qint64, 6> m_stateCounts{};
+    quint64 m_refreshTicket = 0; // a newer refresh or run drops the slices of an older one
 
     // Page cache, most recent first.
     mutable std::list<std::pair<qint64, Page>> m_pages;

@@ -62,4 +62,13 @@ QString NumberFormat::rate(double perSecond) const
     return m_locale.toString(perSecond, 'f', 1);
 }
 
+QString NumberFormat::timestamp(const QDateTime &time) const
+{
+    if (!time.isValid())
+        return QString();
+    const QDateTime local = time.toLocalTime();
+    return m_locale.toString(local.date(), QLocale::ShortFormat) + u' '
+        + m_locale.toString(local.time(), u"HH:mm:ss.zzz"_s);
+}
+
 } // namespace Salvo

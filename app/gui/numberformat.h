@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLocale>
 #include <QString>
 
@@ -36,6 +37,10 @@ public:
     QString duration(double seconds) const;
     // Items per second and other rates: one decimal.
     QString rate(double perSecond) const;
+    // When an attempt started, in local time: the locale's short date, then the time to the
+    // millisecond (retries a few milliseconds apart must stay apart): 12/1/26 14:03:07.250 /
+    // 01.12.26 14:03:07.250. Empty for an invalid time.
+    QString timestamp(const QDateTime &time) const;
 
 private:
     QString dollars(double usd, int decimals) const;

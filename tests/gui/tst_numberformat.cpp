@@ -16,6 +16,7 @@ private slots:
     void formats_data();
     void formats();
     void durationOfNothingIsUnknown();
+    void timestampsFollowTheLocale();
     void costAffixesFollowTheLocale_data();
     void costAffixesFollowTheLocale();
 };
@@ -93,6 +94,15 @@ void TestNumberFormat::durationOfNothingIsUnknown()
 {
     QCOMPARE(NumberFormat(English).duration(-1), u"unknown"_s);
     QCOMPARE(NumberFormat(English).duration(qQNaN()), u"unknown"_s);
+}
+
+void TestNumberFormat::timestampsFollowTheLocale()
+{
+    const QDateTime local(QDate(2026, 12, 1), QTime(14, 3, 7, 250), Qt::LocalTime);
+    const QDateTime utc = local.toUTC(); // attempts are stored in UTC and shown in local time
+    QCOMPARE(NumberFormat(English).timestamp(utc), u"12/1/26 14:03:07.250"_s);
+    QCOMPARE(NumberFormat(German).timestamp(utc), u"01.12.26 14:03:07.250"_s);
+    QVERIFY(NumberFormat(English).timestamp(QDateTime()).isEmpty());
 }
 
 void TestNumberFormat::costAffixesFollowTheLocale_data()

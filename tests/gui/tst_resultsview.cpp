@@ -5,6 +5,7 @@
 #include "core/io/csvloader.h"
 #include "core/io/xlsxloader.h"
 #include "core/store/runstore.h"
+#include "gui/numberformat.h"
 #include "gui/results/attemptsmodel.h"
 #include "gui/results/exportdialog.h"
 #include "gui/results/itemdetailview.h"
@@ -215,7 +216,7 @@ void TestResultsView::detailShowsPromptOutputAndAttempts()
     QCOMPARE(attempts->index(0, AttemptsModel::LatencyColumn).data().toString(), u"100 ms"_s);
     const QDateTime started(QDate(2024, 3, 1), QTime(12, 0, 1), Qt::UTC);
     QCOMPARE(attempts->index(0, AttemptsModel::StartedColumn).data().toString(),
-             started.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s));
+             NumberFormat().timestamp(started));
     QCOMPARE(attempts->index(1, AttemptsModel::HttpStatusColumn).data().toString(), u"200"_s);
     QCOMPARE(attempts->index(1, AttemptsModel::ErrorTypeColumn).data().toString(), QString());
 

@@ -36,9 +36,7 @@ QVariant AttemptsModel::data(const QModelIndex &index, int role) const
         case NumberColumn:
             return format.count(attempt.number);
         case StartedColumn:
-            return attempt.startedAt.isValid()
-                       ? attempt.startedAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s)
-                       : QString();
+            return format.timestamp(attempt.startedAt);
         case LatencyColumn:
             return format.latency(attempt.latencyMs);
         case HttpStatusColumn:

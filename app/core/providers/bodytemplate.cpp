@@ -1,9 +1,7 @@
 #include "core/providers/bodytemplate.h"
 
+#include "core/common/jsonstring.h"
 #include "core/providers/apirequest.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace Salvo {
 
@@ -13,14 +11,6 @@ namespace {
 // anything else in the body; QJsonDocument writes them as \u0001… escapes.
 const QString SystemMarker = QStringLiteral("\x01system\x01");
 const QString PromptMarker = QStringLiteral("\x01prompt\x01");
-
-// A JSON string literal, quotes included, escaped exactly as QJsonDocument escapes it inside an
-// object (the same writer serves both).
-QByteArray jsonString(const QString &text)
-{
-    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
-    return array.mid(1, array.size() - 2);
-}
 
 } // namespace
 

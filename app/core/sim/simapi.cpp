@@ -1,5 +1,6 @@
 #include "core/sim/simapi.h"
 
+#include "core/common/jsonstring.h"
 #include "core/sim/simanswer.h"
 #include "core/sim/simhash.h"
 
@@ -27,13 +28,6 @@ constexpr quint64 LatencySalt = 0x6c6174ULL;
 QByteArray compact(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-// A JSON string literal, quotes included, escaped by QJsonDocument.
-QByteArray jsonString(const QString &text)
-{
-    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
-    return array.mid(1, array.size() - 2);
 }
 
 // Text of a message's content: a string, or an array of blocks whose text parts are joined.

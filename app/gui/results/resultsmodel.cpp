@@ -154,10 +154,16 @@ void ResultsModel::loadResults()
         const QList<ItemResult> results = m_store->results(from, ReadChunkRows);
         if (results.isEmpty())
             break;
-        for (const ItemResult &result : results) {
-            if (result.idx >= 0 && result.idx < count)
-                setRow(result);
-        }
+        setRows(results);
+    }
+}
+
+void ResultsModel::setRows(const QList<ItemResult> &results)
+{
+    const qint64 count = qint64(m_state.size());
+    for (const ItemResult &result : results) {
+        if (result.idx >= 0 && result.idx < count)
+            setRow(result);
     }
 }
 
@@ -235,10 +241,7 @@ void ResultsModel::refreshFrom(qint64 from, quint64 ticket)
     const qint64 count = qint64(m_state.size());
     const QList<ItemResult> results = from < count ? m_store->results(from, ReadChunkRows)
                                                    : QList<ItemResult>();
-    for (const ItemResult &result : results) {
-        if (result.idx >= 0 && result.idx < count)
-            setRow(result);
-    }
+    setRows(results);
     const qint64 end = results.isEmpty() ? count : std::min(count, results.last().idx + 1);
     if (end > from) {
         emit dataChanged(index(int(from), 0), index(int(end - 1), columnCount() - 1),

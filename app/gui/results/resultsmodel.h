@@ -112,6 +112,8 @@ private:
     // One slice of refresh(): ReadChunkRows results from `from`, then the next slice queued, so
     // re-reading 100,000 answers after a run never holds the GUI thread for long.
     void refreshFrom(qint64 from, quint64 ticket);
+    // Rows of results read from the store; an idx outside the run is ignored.
+    void setRows(const QList<ItemResult> &results);
     void setRow(const ItemResult &result);
     Page &page(int row) const;
     QString cell(int row, int inputColumn) const;

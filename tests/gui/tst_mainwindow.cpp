@@ -61,6 +61,35 @@
 using namespace Qt::StringLiterals;
 using namespace Salvo;
 
+namespace {
+
+// The longest time the GUI thread was kept from its event loop while running: a 5 ms timer
+// notes the gap between its ticks.
+class StallMeter final
+{
+public:
+    StallMeter()
+    {
+        m_ticker.setInterval(5);
+        QObject::connect(&m_ticker, &QTimer::timeout, &m_ticker,
+                         [this] { m_longest = std::max(m_longest, m_sinceTick.restart()); });
+    }
+    void start()
+    {
+        m_sinceTick.start();
+        m_ticker.start();
+    }
+    void stop() { m_ticker.stop(); }
+    qint64 longestMs() const { return m_longest; }
+
+private:
+    QTimer m_ticker;
+    QElapsedTimer m_sinceTick;
+    qint64 m_longest = 0;
+};
+
+} // namespace
+
 class TestMainWindow final : public QObject
 {
     Q_OBJECT
@@ -945,27 +974,20 @@ void TestMainWindow::runStaysResponsive()
     child<QSpinBox>(window, u"capSpin"_s)->setValue(500);
     child<QTabWidget>(window, u"viewTabs"_s)->setCurrentWidget(window.chartsArea());
 
-    QElapsedTimer sinceTick;
-    QElapsedTimer clock;
-    qint64 longestStall = 0;
-    QTimer ticker;
-    ticker.setInterval(5);
-    connect(&ticker, &QTimer::timeout, this, [&] {
-        longestStall = std::max(longestStall, sinceTick.restart());
-    });
+    StallMeter stalls;
     QSignalSpy finished(window.runController(), &RunController::finished);
+    QElapsedTimer clock;
     clock.start();
-    sinceTick.start();
-    ticker.start();
+    stalls.start();
     window.startRun();
     QTRY_VERIFY_WITH_TIMEOUT(window.liveCharts() && clock.elapsed() > 2000, 10000);
-    ticker.stop(); // a screenshot is not the window's own work
+    stalls.stop(); // a screenshot is not the window's own work
     saveScreenshot(window, u"running-with-charts"_s);
-    sinceTick.restart();
-    ticker.start();
+    stalls.start();
     QVERIFY(!finished.isEmpty() || finished.wait(120000));
-    ticker.stop();
+    stalls.stop();
     const qint64 runMs = clock.elapsed();
+    const qint64 longestStall = stalls.longestMs();
     {
         auto store = RunStore::open(window.runPath());
         QVERIFY(store);
@@ -1013,25 +1035,17 @@ void TestMainWindow::millionRowsStayResponsive()
     QVERIFY(!loaded.isEmpty() || loaded.wait(30000)); // it may have loaded while exposing
     loaded.clear();
 
-    QElapsedTimer sinceTick;
-    qint64 longestStall = 0;
-    QTimer ticker;
-    ticker.setInterval(5);
-    connect(&ticker, &QTimer::timeout, this, [&] {
-        longestStall = std::max(longestStall, sinceTick.restart());
-    });
+    StallMeter stalls;
     QElapsedTimer clock;
     clock.start();
-    sinceTick.start();
-    ticker.start();
+    stalls.start();
     window.openInput(csv);
     QVERIFY(loaded.wait(600000));
     QVERIFY(loaded.first().first().toBool());
     const qint64 loadMs = clock.elapsed();
     QCOMPARE(window.previewModel()->rowCount(), rows);
-    const qint64 loadStall = longestStall;
-
-    ticker.stop();
+    stalls.stop();
+    const qint64 loadStall = stalls.longestMs();
 
     // Jumps through the table as a dragged scroll bar does, painting each position at once.
     auto *table = child<QTableView>(window, u"previewTable"_s);

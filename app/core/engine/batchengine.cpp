@@ -106,10 +106,8 @@ void BatchEngine::start(const QString &runPath, const EngineSecrets &secrets,
         }
         ssl.addCaCertificates(certificates);
     }
-    m_request = ApiRequest::networkRequest(m_config, m_secrets.apiKey);
-    m_request.setTransferTimeout(m_config.timeoutMs);
     m_bodies = BodyTemplate(m_config);
-    startSenders(ssl);
+    startSenders(ssl, ApiRequest::networkRequest(m_config, m_secrets.apiKey));
     m_policy = std::make_unique<RetryPolicy>(m_config.maxRetries, m_config.backoffBaseMs,
                                              m_config.backoffCapMs);
     m_pacer.setBudgets(m_config.rpmBudget, m_config.tpmBudget, nowMs());
@@ -340,6 +338,26 @@ double BatchEngine::worstCost(const Task &task) const
 
 void BatchEngine::pump()
 {
+    fillSlots();
+    sendOutgoing();
+}
+
+void BatchEngine::sendOutgoing()
+{
+    for (Sender &slot : m_senders) {
+        if (slot.outgoing.isEmpty())
+            continue;
+        QMetaObject::invokeMethod(
+            slot.sender,
+            [sender = slot.sender, requests = std::exchange(slot.outgoing, {})] {
+                sender->send(requests);
+            },
+            Qt::QueuedConnection);
+    }
+}
+
+void BatchEngine::fillSlots()
+{
     if (m_state != RunState::Running)
         return;
     bool paced = false;
@@ -381,7 +399,7 @@ void BatchEngine::pump()
     checkSettled();
 }
 
-void BatchEngine::startSenders(const QSslConfiguration &ssl)
+void BatchEngine::startSenders(const QSslConfiguration &ssl, const QNetworkRequest &request)
 {
     stopSenders();
     // One sender a core: more only share the same cores, fewer leave one idle in a burst.
@@ -391,7 +409,8 @@ void BatchEngine::startSenders(const QSslConfiguration &ssl)
         slot.thread.reset(new QThread);
         slot.thread->setObjectName(u"salvo-sender-%1"_s.arg(i));
         slot.sender = new RequestSender(m_config.httpMode, m_config.http2Streams, ssl,
-                                        m_config.usesAnthropicApi());
+                                        m_config.usesAnthropicApi(), request,
+                                        m_config.timeoutMs);
         slot.sender->moveToThread(slot.thread.get());
         connect(slot.thread.get(), &QThread::finished, slot.sender, &QObject::deleteLater);
         connect(slot.sender, &RequestSender::answered, this, &BatchEngine::onAnswered,
@@ -422,14 +441,8 @@ void BatchEngine::dispatch(qint64 idx, qint64 now)
                                             return a.inFlight < b.inFlight;
                                         });
     ++least->inFlight;
-    RequestSender *sender = least->sender;
     const quint64 ticket = ++m_lastTicket;
-    QMetaObject::invokeMethod(
-        sender,
-        [sender, ticket, request = m_request, body = m_bodies.render(task.system, task.prompt)] {
-            sender->send(ticket, request, body);
-        },
-        Qt::QueuedConnection);
+    least->outgoing.append({ticket, m_bodies.render(task.system, task.prompt)}); // see pump()
     Flight flight;
     flight.idx = idx;
     flight.startedAt = QDateTime::currentDateTimeUtc();
@@ -446,7 +459,15 @@ void BatchEngine::dispatch(qint64 idx, qint64 now)
     m_announce.append(update);
 }
 
-void BatchEngine::onAnswered(const SentAnswer &answer)
+void BatchEngine::onAnswered(const QList<SentAnswer> &answers)
+{
+    for (const SentAnswer &answer : answers)
+        takeAnswer(answer);
+    scheduleFlush();
+    pump();
+}
+
+void BatchEngine::takeAnswer(const SentAnswer &answer)
 {
     const auto found = m_inFlight.find(answer.ticket);
     if (found == m_inFlight.end())
@@ -479,8 +500,6 @@ void BatchEngine::onAnswered(const SentAnswer &answer)
     m_store->saveAttempt(attempt);
 
     complete(task, outcome, decision, latency);
-    scheduleFlush();
-    pump();
 }
 
 void BatchEngine::complete(Task &task, const AttemptOutcome &outcome,

@@ -92,17 +92,22 @@ private:
         ThreadPtr thread;
         RequestSender *sender = nullptr; // deleted in its thread when the thread ends
         int inFlight = 0;
+        QList<OutgoingRequest> outgoing; // dispatched, sent as one batch at the end of pump()
     };
 
+    // Sends what the cap, the pacer and the spend cap allow, as one batch per sender.
     void pump();
+    void fillSlots();
+    void sendOutgoing();
     void schedulePump(qint64 delayMs);
     bool refill();
     // The next task to send (a due retry first), or -1.
     qint64 peekNext(qint64 nowMs);
     void dispatch(qint64 idx, qint64 nowMs);
-    void startSenders(const QSslConfiguration &ssl);
+    void startSenders(const QSslConfiguration &ssl, const QNetworkRequest &request);
     void stopSenders();
-    void onAnswered(const SentAnswer &answer);
+    void onAnswered(const QList<Salvo::SentAnswer> &answers);
+    void takeAnswer(const SentAnswer &answer);
     void complete(Task &task, const AttemptOutcome &outcome, const RetryDecision &decision,
                   qint64 latencyMs);
     void halt(PauseReason reason, const QString &message);
@@ -118,8 +123,7 @@ private:
 
     std::unique_ptr<RunStore> m_store;
     RunConfig m_config;
-    // Built once per start: every request of a run has the same URL, headers and JSON shape.
-    QNetworkRequest m_request;
+    // Built once per start: every request of a run has the same JSON shape.
     BodyTemplate m_bodies;
     EngineSecrets m_secrets;
     PriceTable m_prices;

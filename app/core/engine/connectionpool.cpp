@@ -11,7 +11,6 @@ using namespace Qt::StringLiterals;
 namespace Salvo {
 
 namespace {
-const char *const ManagerProperty = "salvoManager";
 constexpr qint64 IdleManagerMs = 30000;
 } // namespace
 
@@ -54,28 +53,32 @@ ConnectionPool::Manager *ConnectionPool::pick()
     auto fresh = std::make_unique<Manager>();
     fresh->manager = new QNetworkAccessManager(this);
     fresh->manager->setAutoDeleteReplies(false);
-    // Transfer timeouts are set per request by the engine; proxies come from the environment.
+    // Timeouts are the sender's (RequestSender); proxies come from the environment.
     m_managers.push_back(std::move(fresh));
     return m_managers.back().get();
 }
 
-QNetworkReply *ConnectionPool::post(QNetworkRequest request, const QByteArray &body)
+QNetworkRequest ConnectionPool::prepare(QNetworkRequest request) const
 {
-    Manager *slot = pick();
     if (!m_ssl.isNull() && request.url().scheme() == u"https"_s)
         request.setSslConfiguration(m_ssl);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, m_mode != HttpMode::Http1);
     if (m_mode == HttpMode::H2c)
         request.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
-    ++slot->outstanding;
-    QNetworkReply *reply = slot->manager->post(request, body);
-    reply->setProperty(ManagerProperty, QVariant::fromValue(static_cast<void *>(slot)));
-    return reply;
+    return request;
 }
 
-void ConnectionPool::release(QNetworkReply *reply, bool http2Used)
+QNetworkReply *ConnectionPool::post(const QNetworkRequest &prepared, const QByteArray &body,
+                                    Manager **slot)
 {
-    auto *slot = static_cast<Manager *>(reply->property(ManagerProperty).value<void *>());
+    Manager *chosen = pick();
+    ++chosen->outstanding;
+    *slot = chosen;
+    return chosen->manager->post(prepared, body);
+}
+
+void ConnectionPool::release(Manager *slot, QNetworkReply *reply, bool http2Used)
+{
     const auto it = std::find_if(m_managers.begin(), m_managers.end(),
                                  [slot](const auto &m) { return m.get() == slot; });
     if (it == m_managers.end())

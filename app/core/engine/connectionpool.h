@@ -32,22 +32,29 @@ public:
                    QObject *parent = nullptr);
     ~ConnectionPool() override;
 
-    // Sends a POST through a manager with a free slot (a new one if all are full).
-    QNetworkReply *post(QNetworkRequest request, const QByteArray &body);
+    struct Manager;
+
+    // Sets what every request through this pool needs (TLS trust, HTTP/2 use) once, so that
+    // posting copies the request instead of detaching and editing it each time.
+    QNetworkRequest prepare(QNetworkRequest request) const;
+    // Sends a POST of a prepared request through a manager with a free slot (a new one if all
+    // are full), which it returns to be given back to release().
+    QNetworkReply *post(const QNetworkRequest &prepared, const QByteArray &body, Manager **slot);
     // Frees the reply's slot. `http2Used` teaches the pool what the server speaks.
-    void release(QNetworkReply *reply, bool http2Used);
+    void release(Manager *slot, QNetworkReply *reply, bool http2Used);
 
     int managerCount() const { return int(m_managers.size()); }
     int perManager() const;
     bool http2Confirmed() const { return m_http2Confirmed; }
 
-private:
     struct Manager
     {
         QNetworkAccessManager *manager = nullptr;
         int outstanding = 0;
         qint64 idleSinceMs = 0;
     };
+
+private:
     Manager *pick();
     void dropIdleManagers();
 

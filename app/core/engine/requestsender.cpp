@@ -1,10 +1,14 @@
 #include "core/engine/requestsender.h"
 
 #include "core/engine/connectionpool.h"
+#include "core/engine/lowdelaysockets.h"
 #include "core/providers/apiresponse.h"
 
 #include <QDateTime>
 #include <QNetworkReply>
+
+#include <algorithm>
+#include <utility>
 
 namespace Salvo {
 
@@ -26,11 +30,19 @@ bool isTransportError(QNetworkReply::NetworkError error, int httpStatus)
 } // namespace
 
 RequestSender::RequestSender(HttpMode mode, int http2Streams, const QSslConfiguration &ssl,
-                             bool anthropicApi)
-    : m_pool(new ConnectionPool(mode, http2Streams, ssl, this)), m_anthropicApi(anthropicApi)
+                             bool anthropicApi, const QNetworkRequest &request, int timeoutMs)
+    : m_pool(new ConnectionPool(mode, http2Streams, ssl, this)),
+      m_request(m_pool->prepare(request)),
+      m_anthropicApi(anthropicApi),
+      m_timeoutMs(std::max(0, timeoutMs)),
+      m_deadlineTimer(this) // a child, so that it moves to the sender's thread with it
 {
     qRegisterMetaType<Salvo::SentAnswer>();
+    qRegisterMetaType<Salvo::OutgoingRequest>();
     m_clock.start();
+    m_deadlineTimer.setSingleShot(true);
+    m_deadlineTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &RequestSender::expireDeadlines);
 }
 
 RequestSender::~RequestSender()
@@ -38,12 +50,69 @@ RequestSender::~RequestSender()
     shutDown();
 }
 
-void RequestSender::send(quint64 ticket, const QNetworkRequest &request, const QByteArray &body)
+void RequestSender::send(const QList<OutgoingRequest> &requests)
 {
-    QNetworkReply *reply = m_pool->post(request, body);
-    m_sent.insert(reply, Sent{ticket, m_clock.elapsed(), false});
-    m_byTicket.insert(ticket, reply);
+    for (const OutgoingRequest &outgoing : requests)
+        sendOne(outgoing);
+}
+
+void RequestSender::sendOne(const OutgoingRequest &outgoing)
+{
+    if (!m_pool)
+        return;
+    Sent sent;
+    sent.ticket = outgoing.ticket;
+    sent.startedMs = m_clock.elapsed();
+    QNetworkReply *reply = m_pool->post(m_request, outgoing.body, &sent.slot);
+    m_sent.insert(reply, sent);
+    m_byTicket.insert(outgoing.ticket, reply);
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
+    connect(reply, &QNetworkReply::socketStartedConnecting, this, [this, reply] {
+        m_sent[reply].opensConnection = true;
+        connect(reply, &QNetworkReply::requestSent, this, &RequestSender::tuneNewConnections,
+                Qt::SingleShotConnection);
+    });
+    if (m_timeoutMs > 0) {
+        m_deadlines.push_back({sent.startedMs + m_timeoutMs, outgoing.ticket});
+        if (!m_deadlineTimer.isActive())
+            armDeadlineTimer();
+    }
+}
+
+void RequestSender::tuneNewConnections()
+{
+    if (m_tuningQueued)
+        return;
+    // Once per turn of the event loop: connections open in bursts (a whole round at start-up).
+    m_tuningQueued = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_tuningQueued = false;
+            LowDelaySockets::apply();
+        },
+        Qt::QueuedConnection);
+}
+
+void RequestSender::armDeadlineTimer()
+{
+    if (m_deadlines.empty())
+        return;
+    m_deadlineTimer.start(int(std::max<qint64>(0, m_deadlines.front().atMs - m_clock.elapsed())));
+}
+
+void RequestSender::expireDeadlines()
+{
+    const qint64 now = m_clock.elapsed();
+    while (!m_deadlines.empty() && m_deadlines.front().atMs <= now) {
+        const quint64 ticket = m_deadlines.front().ticket;
+        m_deadlines.pop_front(); // before abort(), which finishes the reply at once
+        QNetworkReply *reply = m_byTicket.value(ticket);
+        if (!reply)
+            continue;
+        reply->abort(); // not `aborting`: the answer says Timeout
+    }
+    armDeadlineTimer();
 }
 
 void RequestSender::abort(quint64 ticket)
@@ -57,6 +126,8 @@ void RequestSender::abort(quint64 ticket)
 
 void RequestSender::shutDown()
 {
+    m_deadlineTimer.stop();
+    m_deadlines.clear();
     const QList<QNetworkReply *> replies = m_sent.keys();
     for (QNetworkReply *reply : replies) {
         m_sent[reply].aborting = true;
@@ -74,28 +145,41 @@ void RequestSender::onFinished(QNetworkReply *reply)
     const Sent sent = found.value();
     m_sent.erase(found);
     m_byTicket.remove(sent.ticket);
+    // Answers come back about in the order sent: drop the deadlines of those already answered.
+    while (!m_deadlines.empty() && !m_byTicket.contains(m_deadlines.front().ticket))
+        m_deadlines.pop_front();
+    if (sent.opensConnection)
+        tuneNewConnections(); // in case Qt said nothing when the request went out
     if (m_pool) {
         const bool http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
-        m_pool->release(reply, http2);
+        m_pool->release(sent.slot, reply, http2);
     }
     SentAnswer answer;
     answer.ticket = sent.ticket;
     answer.latencyMs = m_clock.elapsed() - sent.startedMs;
-    answer.outcome = readOutcome(reply, sent.aborting);
+    answer.outcome = readOutcome(reply, sent);
     reply->deleteLater();
-    emit answered(answer);
+    m_answers.append(std::move(answer));
+    if (m_answers.size() == 1)
+        QMetaObject::invokeMethod(this, &RequestSender::flushAnswers, Qt::QueuedConnection);
 }
 
-AttemptOutcome RequestSender::readOutcome(QNetworkReply *reply, bool aborting) const
+void RequestSender::flushAnswers()
+{
+    if (!m_answers.isEmpty())
+        emit answered(std::exchange(m_answers, {}));
+}
+
+AttemptOutcome RequestSender::readOutcome(QNetworkReply *reply, const Sent &sent) const
 {
     AttemptOutcome outcome;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     outcome.httpStatus = status.isValid() ? status.toInt() : 0;
     const QNetworkReply::NetworkError error = reply->error();
     if (error == QNetworkReply::OperationCanceledError) {
-        // A transfer timeout and a deliberate abort() give the same error; only we know which.
-        outcome.transport = aborting ? AttemptOutcome::Transport::Aborted
-                                     : AttemptOutcome::Transport::Timeout;
+        // A timeout and a deliberate abort() give the same error; only we know which.
+        outcome.transport = sent.aborting ? AttemptOutcome::Transport::Aborted
+                                          : AttemptOutcome::Transport::Timeout;
     } else if (error == QNetworkReply::SslHandshakeFailedError) {
         outcome.transport = AttemptOutcome::Transport::TlsError;
     } else if (isTransportError(error, outcome.httpStatus)) {

@@ -813,13 +813,6 @@ Der Fehler war: %2</translation>
     </message>
 </context>
 <context>
-    <name>Salvo::JsonlExporter</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-</context>
-<context>
     <name>Salvo::LanguageMenu</name>
     <message>
         <source>Language</source>

@@ -1,14 +1,13 @@
 #include "core/io/resultexporter.h"
 
 #include "core/engine/itemtypes.h"
-#include "core/io/jsonlexporter.h"
+#include "core/io/itemjsonwriter.h"
 #include "core/io/xlsxzipbridge.h"
 #include "core/store/runstore.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSaveFile>
 #include <QSet>
@@ -246,10 +245,9 @@ Result<ExportReport, QString> writeJson(RunStore &store, const QString &path,
                                         const std::atomic<bool> *cancel)
 {
     const bool array = options.format == ExportFormat::Json;
-    const QStringList columns = store.columns();
-    auto prompt = JsonlExporter::promptTemplate(store);
-    if (!prompt)
-        return fail(prompt.error());
+    auto writer = ItemJsonWriter::forRun(store);
+    if (!writer)
+        return fail(writer.error());
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -268,9 +266,7 @@ Result<ExportReport, QString> writeJson(RunStore &store, const QString &path,
         for (const ExportItem &item : pager.items()) {
             if (array)
                 out += report.rows == 0 ? "\n" : ",\n";
-            out += QJsonDocument(
-                       JsonlExporter::itemObject(columns, prompt.value(), item.row, item.result))
-                       .toJson(QJsonDocument::Compact);
+            writer.value().append(out, item.row, item.result);
             if (!array)
                 out += '\n';
             ++report.rows;

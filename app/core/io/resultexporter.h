@@ -38,7 +38,7 @@ public:
 
     // Writes the items of `store` that options.filter lets through, in input order, to `path`.
     //
-    // JSON Lines is exactly salvo-cli's format (JsonlExporter: idx, input {...}, prompt, output,
+    // JSON Lines is exactly salvo-cli's format (ItemJsonWriter: idx, input {...}, prompt, output,
     // error, status, attempts, latency_ms, input_tokens, output_tokens, cost_usd); JSON is an
     // array of the same objects, one per line.
     //

@@ -233,6 +233,13 @@ void TestBatchEngine::recoversFromEachFault()
             QVERIFY(!attempts.first().errorType.isEmpty());
             QVERIFY(!attempts.first().message.isEmpty());
             QVERIFY(attempts.last().errorType.isEmpty());
+            if (fault == u"p-hang"_s) {
+                // Abandoned by the sender's own deadline, after the timeout and not much later.
+                const AttemptRecord &hung = attempts.first();
+                QCOMPARE(hung.errorType, u"timeout"_s);
+                QVERIFY2(hung.latencyMs >= config.timeoutMs - 50 && hung.latencyMs < 4000,
+                         qPrintable(QString::number(hung.latencyMs)));
+            }
         }
     }
     QVERIFY(sawRetry);

@@ -53,7 +53,6 @@ const QList<QStringList> &migrationSteps()
     return steps;
 }
 
-constexpr int RowsPerInsert = 64;
 const QString RunFormat = u"salvo-run"_s;
 const QString ResultColumns = u"idx, state, output, error, http_status, error_type, attempts,"
                               " latency_ms, input_tokens, output_tokens, cost_usd,"
@@ -211,8 +210,9 @@ RunStore::~RunStore()
         qCWarning(lcStore) << "closing" << m_path << "with" << m_pendingResults.size()
                            << "results and" << m_pendingAttempts.size()
                            << "attempts never flushed";
-    m_updateResult.finalize();
-    m_insertAttempt.finalize();
+    for (SqliteStatement *statement : {&m_updateResult, &m_insertAttempt, &m_insertItem,
+                                       &m_selectItems, &m_selectQueued, &m_selectResults})
+        statement->finalize();
     if (m_db.isValid())
         m_db.close();
     // removeDatabase() warns and leaks the connection while any copy is alive; the queries are
@@ -333,7 +333,7 @@ Result<bool, QString> RunStore::configureConnection()
     query.finish();
     // 16 MiB of page cache instead of 2: views and exports revisit pages of a file that reaches
     // tens of MiB at a million rows. Appending measured the same either way (it only touches the
-    // rightmost pages), so the import speed comes from blocks of rows per statement instead.
+    // rightmost pages), so the import speed comes from a prepared statement instead.
     for (const QString &pragma : {u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA foreign_keys = ON"_s,
                                   u"PRAGMA cache_size = -16384"_s}) {
         if (!query.exec(pragma))
@@ -479,42 +479,22 @@ Result<bool, QString> RunStore::appendItems(const QList<QStringList> &rows)
     const auto failed = [&](const QString &why) {
         return tr("Cannot add rows to %1: %2.").arg(displayPath(), why);
     };
+    if (!m_insertItem.isPrepared()) {
+        if (auto prepared = m_insertItem.prepare(m_db, "INSERT INTO items(idx, cells) VALUES(?, ?)");
+            !prepared)
+            return fail(failed(prepared.error()));
+    }
     Transaction transaction(m_db);
     if (auto begun = transaction.begin(); !begun)
         return fail(failed(begun.error()));
     // Read inside the transaction, so no other writer can take the same indices.
     qint64 idx = itemCount();
-    // Qt's per-exec cost is larger than SQLite's per-row cost, so full blocks of rows go in with
-    // one statement each (a third faster on a million rows) and the rest one row at a time.
-    const auto insertSql = [](int rowCount) {
-        QString sql = u"INSERT INTO items(idx, cells) VALUES(?, ?)"_s;
-        for (int i = 1; i < rowCount; ++i)
-            sql += u", (?, ?)"_s;
-        return sql;
-    };
-    QSqlQuery block(m_db);
-    if (rows.size() >= RowsPerInsert && !block.prepare(insertSql(RowsPerInsert)))
-        return fail(failed(sqlError(block)));
-    QSqlQuery single(m_db);
-    if (!single.prepare(insertSql(1)))
-        return fail(failed(sqlError(single)));
-    qsizetype next = 0;
-    for (; rows.size() - next >= RowsPerInsert; next += RowsPerInsert) {
-        for (int i = 0; i < RowsPerInsert; ++i) {
-            block.bindValue(2 * i, idx++);
-            block.bindValue(2 * i + 1, encodeCells(rows.at(next + i)));
-        }
-        if (!block.exec())
-            return fail(failed(sqlError(block)));
+    for (const QStringList &row : rows) {
+        m_insertItem.bindInteger(1, idx++);
+        m_insertItem.bindText(2, encodeCells(row));
+        if (auto ran = m_insertItem.run(); !ran)
+            return fail(failed(ran.error()));
     }
-    for (; next < rows.size(); ++next) {
-        single.bindValue(0, idx++);
-        single.bindValue(1, encodeCells(rows.at(next)));
-        if (!single.exec())
-            return fail(failed(sqlError(single)));
-    }
-    block.finish();
-    single.finish();
     if (auto committed = transaction.commit(); !committed)
         return fail(failed(committed.error()));
     return true;
@@ -549,20 +529,16 @@ QList<ItemRow> RunStore::items(qint64 fromIdx, int limit) const
     QList<ItemRow> rows;
     if (limit <= 0)
         return rows;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    if (!query.prepare(u"SELECT idx, cells FROM items WHERE idx >= ? ORDER BY idx LIMIT ?"_s)) {
-        qCWarning(lcStore) << "cannot read" << m_path << ":" << sqlError(query);
+    if (!prepareRead(m_selectItems, "SELECT idx, cells FROM items WHERE idx >= ? ORDER BY idx"
+                                    " LIMIT ?"))
         return rows;
+    m_selectItems.bindInteger(1, fromIdx);
+    m_selectItems.bindInteger(2, limit);
+    rows.reserve(limit);
+    while (readRow(m_selectItems)) {
+        rows.append({m_selectItems.columnInteger(0),
+                     decodeCells(m_selectItems.columnText(1))});
     }
-    query.bindValue(0, fromIdx);
-    query.bindValue(1, limit);
-    if (!query.exec()) {
-        qCWarning(lcStore) << "cannot read" << m_path << ":" << sqlError(query);
-        return rows;
-    }
-    while (query.next())
-        rows.append({query.value(0).toLongLong(), decodeCells(query.value(1).toString())});
     return rows;
 }
 
@@ -571,25 +547,40 @@ QList<ItemRow> RunStore::queuedItems(qint64 afterIdx, int limit) const
     QList<ItemRow> rows;
     if (limit <= 0)
         return rows;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
     // Served by items_state_idx: a range scan from afterIdx, however many rows are done.
-    if (!query.prepare(u"SELECT idx, cells, attempts FROM items WHERE state = %1 AND idx > ?"
-                       " ORDER BY idx LIMIT ?"_s.arg(stateSql(ItemState::Queued)))) {
-        qCWarning(lcStore) << "cannot read" << m_path << ":" << sqlError(query);
+    static const QByteArray sql = "SELECT idx, cells, attempts FROM items WHERE state = "
+        + stateSql(ItemState::Queued).toLatin1() + " AND idx > ? ORDER BY idx LIMIT ?";
+    if (!prepareRead(m_selectQueued, sql.constData()))
         return rows;
-    }
-    query.bindValue(0, afterIdx);
-    query.bindValue(1, limit);
-    if (!query.exec()) {
-        qCWarning(lcStore) << "cannot read" << m_path << ":" << sqlError(query);
-        return rows;
-    }
+    m_selectQueued.bindInteger(1, afterIdx);
+    m_selectQueued.bindInteger(2, limit);
     rows.reserve(limit);
-    while (query.next())
-        rows.append({query.value(0).toLongLong(), decodeCells(query.value(1).toString()),
-                     query.value(2).toInt()});
+    while (readRow(m_selectQueued)) {
+        rows.append({m_selectQueued.columnInteger(0), decodeCells(m_selectQueued.columnText(1)),
+                     int(m_selectQueued.columnInteger(2))});
+    }
     return rows;
+}
+
+bool RunStore::prepareRead(SqliteStatement &statement, const char *sql) const
+{
+    if (statement.isPrepared())
+        return true;
+    if (auto prepared = statement.prepare(m_db, sql); !prepared) {
+        qCWarning(lcStore) << "cannot read" << m_path << ":" << prepared.error();
+        return false;
+    }
+    return true;
+}
+
+bool RunStore::readRow(SqliteStatement &statement) const
+{
+    auto row = statement.step();
+    if (!row) {
+        qCWarning(lcStore) << "cannot read" << m_path << ":" << row.error();
+        return false;
+    }
+    return row.value();
 }
 
 qint64 RunStore::changeState(const QString &sql)
@@ -757,6 +748,25 @@ ItemResult readResult(const QSqlQuery &query)
     return result;
 }
 
+// The same from a SqliteStatement.
+ItemResult readResult(const SqliteStatement &row)
+{
+    ItemResult result;
+    result.idx = row.columnInteger(0);
+    result.state = ItemState(row.columnInteger(1));
+    result.output = row.columnText(2);
+    result.error = row.columnText(3);
+    result.httpStatus = int(row.columnInteger(4));
+    result.errorType = row.columnText(5);
+    result.attempts = int(row.columnInteger(6));
+    result.latencyMs = row.columnInteger(7);
+    result.inputTokens = row.columnInteger(8);
+    result.outputTokens = row.columnInteger(9);
+    result.costUsd = row.columnReal(10);
+    result.usageEstimated = row.columnInteger(11) != 0;
+    return result;
+}
+
 } // namespace
 
 ItemResult RunStore::result(qint64 idx) const
@@ -778,21 +788,15 @@ QList<ItemResult> RunStore::results(qint64 fromIdx, int limit) const
     QList<ItemResult> list;
     if (limit <= 0)
         return list;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    if (!query.prepare(
-            u"SELECT %1 FROM items WHERE idx >= ? ORDER BY idx LIMIT ?"_s.arg(ResultColumns))) {
-        qCWarning(lcStore) << "cannot read" << m_path << ":" << sqlError(query);
+    static const QByteArray sql = "SELECT " + ResultColumns.toLatin1()
+        + " FROM items WHERE idx >= ? ORDER BY idx LIMIT ?";
+    if (!prepareRead(m_selectResults, sql.constData()))
         return list;
-    }
-    query.bindValue(0, fromIdx);
-    query.bindValue(1, limit);
-    if (!query.exec()) {
-        qCWarning(lcStore) << "cannot read" << m_path << ":" << sqlError(query);
-        return list;
-    }
-    while (query.next())
-        list.append(readResult(query));
+    m_selectResults.bindInteger(1, fromIdx);
+    m_selectResults.bindInteger(2, limit);
+    list.reserve(limit);
+    while (readRow(m_selectResults))
+        list.append(readResult(m_selectResults));
     return list;
 }
 

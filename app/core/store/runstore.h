@@ -95,6 +95,9 @@ private:
     void loadCachedMeta();
     void cacheMeta(const QString &key, const QString &value);
     qint64 changeState(const QString &sql);
+    // For the reads through SqliteStatement; both log what went wrong.
+    bool prepareRead(SqliteStatement &statement, const char *sql) const;
+    bool readRow(SqliteStatement &statement) const; // false at the end or on an error
     QString sqlError(const QSqlQuery &query) const;
     QString displayPath() const;
 
@@ -108,6 +111,11 @@ private:
     std::vector<AttemptRecord> m_pendingAttempts;
     SqliteStatement m_updateResult;  // prepared at the first flush
     SqliteStatement m_insertAttempt;
+    SqliteStatement m_insertItem;    // prepared at the first use
+    // Reads serve const methods; each is prepared at its first use and left reset.
+    mutable SqliteStatement m_selectItems;
+    mutable SqliteStatement m_selectQueued;
+    mutable SqliteStatement m_selectResults;
 };
 
 } // namespace Salvo

@@ -74,6 +74,43 @@ Result<bool, QString> SqliteStatement::run()
     return true;
 }
 
+Result<bool, QString> SqliteStatement::step()
+{
+    const int status = sqlite3_step(m_statement);
+    if (status == SQLITE_ROW)
+        return true;
+    const QString message = status == SQLITE_DONE ? QString() : errorMessage();
+    reset();
+    if (status != SQLITE_DONE)
+        return fail(message);
+    return false;
+}
+
+qint64 SqliteStatement::columnInteger(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+double SqliteStatement::columnReal(int column) const
+{
+    return sqlite3_column_double(m_statement, column);
+}
+
+QString SqliteStatement::columnText(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    if (!text)
+        return QString();
+    return QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column));
+}
+
+void SqliteStatement::reset()
+{
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    m_texts.clear();
+}
+
 qint64 SqliteStatement::changes() const
 {
     return m_db ? sqlite3_changes64(m_db) : 0;

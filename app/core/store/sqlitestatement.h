@@ -1,7 +1,8 @@
 // SqliteStatement: one statement prepared once on a QSqlDatabase's own SQLite handle, for the
-// writes made for every answer. QSqlQuery::bindValue costs about 2,000 instructions a value
-// (QVariant, placeholder bookkeeping, UTF-16 text that SQLite converts again), which made saving
-// an answer cost more than sending it; sqlite3_bind_* costs a few dozen. Thread of its store.
+// writes made for every answer and the reads of every item (sending, exporting). QSqlQuery costs
+// about 2,000 instructions a bound or read value (QVariant, placeholder bookkeeping, UTF-16 text
+// that SQLite converts again), which made saving an answer cost more than sending it;
+// sqlite3_bind_* and sqlite3_column_* cost a few dozen. Thread of its store.
 #pragma once
 
 #include "core/common/result.h"
@@ -39,6 +40,15 @@ public:
 
     // Runs the statement with its bindings, then resets it for the next row.
     [[nodiscard]] Result<bool, QString> run();
+
+    // For a query: true with the next row's columns readable, false after the last row (the
+    // statement is then reset for the next bindings). Columns count from 0, as in SQLite.
+    [[nodiscard]] Result<bool, QString> step();
+    qint64 columnInteger(int column) const;
+    double columnReal(int column) const;
+    QString columnText(int column) const; // NULL reads as a null QString
+    // Ends a query before its last row.
+    void reset();
     // Rows the last run() changed.
     qint64 changes() const;
 

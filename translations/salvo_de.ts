@@ -1947,8 +1947,8 @@ INPUT ist eine Tabelle oder Datendatei: CSV, TSV, XLSX, JSON (ein Array von Obje
         <translation>Diesem CA-Zertifikat (PEM) zusätzlich vertrauen, z. B. dem eines Firmen-Proxys.</translation>
     </message>
     <message>
-        <source>auto (HTTP/2 when TLS offers it), http1, or h2c (HTTP/2 without TLS).</source>
-        <translation>auto (HTTP/2, wenn TLS es anbietet), http1 oder h2c (HTTP/2 ohne TLS).</translation>
+        <source>auto (HTTP/2 when TLS offers it, and h2c to the simulator), http1, or h2c (HTTP/2 without TLS).</source>
+        <translation>auto (HTTP/2, wenn TLS es anbietet, und h2c zum Simulator), http1 oder h2c (HTTP/2 ohne TLS).</translation>
     </message>
     <message>
         <source>Requests per HTTP/2 connection (default 100).</source>
@@ -2261,8 +2261,8 @@ Beim Start gibt er eine Zeile auf stdout aus: {&quot;url&quot;:&quot;http://127.
         <translation>Port, auf dem gelauscht wird; 0 wählt einen freien (Standard: 0).</translation>
     </message>
     <message>
-        <source>Protocol: HTTP/1.1, HTTP/2 with prior knowledge, or HTTP/2 over TLS.</source>
-        <translation>Protokoll: HTTP/1.1, HTTP/2 mit Vorwissen (prior knowledge) oder HTTP/2 über TLS.</translation>
+        <source>Protocol: HTTP/1.1 (and HTTP/2 with prior knowledge on the same port), HTTP/2 with prior knowledge only, or HTTP/2 over TLS.</source>
+        <translation>Protokoll: HTTP/1.1 (und HTTP/2 mit Vorwissen (prior knowledge) auf demselben Port), nur HTTP/2 mit Vorwissen oder HTTP/2 über TLS.</translation>
     </message>
     <message>
         <source>expected http1, h2c or h2tls, got &quot;%1&quot;</source>

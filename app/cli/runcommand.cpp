@@ -247,7 +247,10 @@ int RunCommand::run(const QStringList &arguments)
         {u"tpm"_s, tr("Your own budget of tokens per minute."), u"N"_s},
         {u"spend-cap"_s, tr("Pause before the cost could pass this many dollars."), u"USD"_s},
         {u"ca-cert"_s, tr("Also trust this CA certificate (PEM), e.g. a corporate proxy's."), u"FILE"_s},
-        {u"http"_s, tr("auto (HTTP/2 when TLS offers it), http1, or h2c (HTTP/2 without TLS)."), u"MODE"_s, u"auto"_s},
+        {u"http"_s,
+         tr("auto (HTTP/2 when TLS offers it, and h2c to the simulator), http1, or h2c (HTTP/2 "
+            "without TLS)."),
+         u"MODE"_s, u"auto"_s},
         {u"h2-streams"_s, tr("Requests per HTTP/2 connection (default 100)."), u"N"_s, u"100"_s},
         {u"run-file"_s, tr("The run file to create (default: the --out path with .salvo)."), u"F"_s},
         {u"format"_s, tr("The input's format: auto, csv, tsv, xlsx, json, jsonl or lines "

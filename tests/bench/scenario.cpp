@@ -122,17 +122,25 @@ QList<Scenario> allScenarios(bool quick)
 {
     QList<Scenario> list;
 
-    // S1: plain concurrency. With a fixed 200 ms answer the only overhead is the client's.
+    // S1: plain concurrency. With a fixed 200 ms answer the only overhead is the client's. The
+    // simulator provider speaks HTTP/2 (h2c) by default; the same over HTTP/1.1 is reported.
     for (const auto &[cap, maxRatio] : {std::pair{20, 1.05}, std::pair{200, 1.15}}) {
-        Scenario s;
-        s.group = u"S1"_s;
-        s.name = u"S1 cap%1"_s.arg(cap);
-        s.items = scaled(2000, cap, quick);
-        s.cap = cap;
-        s.simArguments = latency(200);
-        s.idealSeconds = double(s.items) * 0.2 / cap;
-        s.target.maxRatio = maxRatio;
-        list << s;
+        for (const bool http1 : {false, true}) {
+            Scenario s;
+            s.group = u"S1"_s;
+            s.name = u"S1 cap%1%2"_s.arg(cap).arg(http1 ? u" http1"_s : QString());
+            s.items = scaled(2000, cap, quick);
+            s.cap = cap;
+            s.simArguments = latency(200);
+            s.idealSeconds = double(s.items) * 0.2 / cap;
+            if (http1) {
+                s.cliArguments << u"--http"_s << u"http1"_s;
+                s.target.reportOnly = true;
+            } else {
+                s.target.maxRatio = maxRatio;
+            }
+            list << s;
+        }
     }
 
     // S2: a server limit of 600 requests/min with a burst of 10; the cap of 30 is above it, so
@@ -182,6 +190,7 @@ QList<Scenario> allScenarios(bool quick)
             s.target.maxRatio = 1.5;
             s.target.maxCpuSeconds = 4;
         } else {
+            s.cliArguments << u"--http"_s << u"http1"_s;
             s.target.reportOnly = true;
         }
         s.idealSeconds = double(s.items) * 0.05 / s.cap;

@@ -408,7 +408,7 @@ void BatchEngine::startSenders(const QSslConfiguration &ssl, const QNetworkReque
         Sender slot;
         slot.thread.reset(new QThread);
         slot.thread->setObjectName(u"salvo-sender-%1"_s.arg(i));
-        slot.sender = new RequestSender(m_config.httpMode, m_config.http2Streams, ssl,
+        slot.sender = new RequestSender(m_config.effectiveHttpMode(), m_config.http2Streams, ssl,
                                         m_config.usesAnthropicApi(), request,
                                         m_config.timeoutMs);
         slot.sender->moveToThread(slot.thread.get());

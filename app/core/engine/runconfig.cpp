@@ -103,6 +103,14 @@ QString RunConfig::endpointUrl() const
     return base + u"/chat/completions"_s;
 }
 
+HttpMode RunConfig::effectiveHttpMode() const
+{
+    if (httpMode == HttpMode::Auto && provider == ProviderKind::Simulator
+        && effectiveBaseUrl().startsWith(u"http://"_s, Qt::CaseInsensitive))
+        return HttpMode::H2c;
+    return httpMode;
+}
+
 QJsonObject RunConfig::toJson() const
 {
     QJsonObject object{{u"provider"_s, providerName(provider)},

@@ -57,6 +57,10 @@ public:
     QString effectiveModel() const;
     // The full endpoint: Anthropic appends /v1/messages, OpenAI and compatibles /chat/completions.
     QString endpointUrl() const;
+    // httpMode, except that Auto speaks h2c to the simulator over plain HTTP: salvo-sim serves
+    // HTTP/2 with prior knowledge on its HTTP/1.1 port, and Qt 6.4's HTTP/1.1 costs the client
+    // about twice the CPU per request (it reads each answer's headers one byte per read()).
+    HttpMode effectiveHttpMode() const;
 
     QJsonObject toJson() const;
     [[nodiscard]] static Result<RunConfig, QString> fromJson(const QJsonObject &object);

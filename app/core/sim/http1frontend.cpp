@@ -1,14 +1,22 @@
 #include "core/sim/http1frontend.h"
 
+#include "core/sim/http2frontend.h"
 #include "core/sim/simapi.h"
 #include "core/sim/simexchange.h"
 
 #include <QHttpServerRequest>
 #include <QPointer>
+#include <QSet>
+#include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -100,15 +108,91 @@ private:
     QMetaObject::Connection m_watch;
 };
 
+// Waits for a new connection's first bytes and looks at them without reading them (MSG_PEEK):
+// the HTTP/2 preface hands the descriptor to `onH2c`; anything else becomes a pending QTcpSocket
+// for QHttpServer, which then reads the request from its first byte.
+class SniffingListener final : public QTcpServer
+{
+public:
+    explicit SniffingListener(std::function<void(qintptr)> onH2c, QObject *parent)
+        : QTcpServer(parent), m_onH2c(std::move(onH2c))
+    {
+    }
+    ~SniffingListener() override
+    {
+        // Connections that never said a word are still this listener's to close.
+        for (QSocketNotifier *notifier : std::as_const(m_waiting))
+            ::close(int(notifier->socket()));
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *notifier = new QSocketNotifier(descriptor, QSocketNotifier::Read, this);
+        m_waiting.insert(notifier);
+        connect(notifier, &QSocketNotifier::activated, this,
+                [this, descriptor, notifier] { sniff(descriptor, notifier); });
+    }
+
+private:
+    void sniff(qintptr descriptor, QSocketNotifier *notifier)
+    {
+        static constexpr QByteArrayView Preface("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+        char head[Preface.size()];
+        const ssize_t got = ::recv(int(descriptor), head, sizeof head, MSG_PEEK | MSG_DONTWAIT);
+        if (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+            return;
+        notifier->setEnabled(false);
+        if (got <= 0) { // gone before its first byte
+            done(notifier);
+            ::close(int(descriptor));
+            return;
+        }
+        const bool h2c = QByteArrayView(head, got) == Preface.first(got);
+        if (h2c && got < Preface.size()) {
+            // Part of the preface: look again shortly rather than spin on the same bytes.
+            QTimer::singleShot(1, notifier, [notifier] { notifier->setEnabled(true); });
+            return;
+        }
+        done(notifier);
+        if (h2c) {
+            m_onH2c(descriptor);
+            return;
+        }
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            ::close(int(descriptor));
+            socket->deleteLater();
+            return;
+        }
+        addPendingConnection(socket); // tells QHttpServer (pendingConnectionAvailable)
+    }
+
+    void done(QSocketNotifier *notifier)
+    {
+        m_waiting.remove(notifier);
+        notifier->deleteLater();
+    }
+
+    std::function<void(qintptr)> m_onH2c;
+    QSet<QSocketNotifier *> m_waiting; // their descriptors are not handed over yet
+};
+
 } // namespace
 
-Http1Frontend::Http1Frontend(SimApi *api, QObject *parent) : QAbstractHttpServer(parent), m_api(api)
+Http1Frontend::Http1Frontend(SimApi *api, int h2MaxStreams, QObject *parent)
+    : QAbstractHttpServer(parent), m_api(api),
+      m_h2c(std::make_unique<Http2Frontend>(api, h2MaxStreams))
 {
 }
 
+Http1Frontend::~Http1Frontend() = default;
+
 quint16 Http1Frontend::listen(const QHostAddress &address, quint16 port)
 {
-    auto *server = new QTcpServer(this);
+    Http2Frontend *h2c = m_h2c.get();
+    auto *server = new SniffingListener([h2c](qintptr descriptor) { h2c->adopt(descriptor); },
+                                        this);
     server->setListenBacklogSize(4096); // the kernel caps it at net.core.somaxconn
     if (!server->listen(address, port)) {
         delete server;

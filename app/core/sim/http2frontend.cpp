@@ -142,22 +142,24 @@ struct Http2Frontend::Private
     SimApi *api = nullptr;
     int maxConcurrentStreams = 100;
     std::optional<QSslConfiguration> tls;
-    // Last, so it goes first: its connections report unanswered streams to the API as they close.
+    // Last, so they go first: their connections report unanswered streams to the API as they
+    // close. The adopted connections came from another front end's port (see adopt()).
+    std::unique_ptr<QObject> adopted = std::make_unique<QObject>();
     std::unique_ptr<Http2Listener> listener;
 
-    void accept(qintptr descriptor);
+    void accept(qintptr descriptor, QObject *owner);
     Result<QSslConfiguration, QString> makeTlsConfiguration(const QString &certPath);
 };
 
-void Http2Frontend::Private::accept(qintptr descriptor)
+void Http2Frontend::Private::accept(qintptr descriptor, QObject *owner)
 {
     QTcpSocket *socket = nullptr;
     QSslSocket *tlsSocket = nullptr;
     if (tls) {
-        tlsSocket = new QSslSocket(listener.get());
+        tlsSocket = new QSslSocket(owner);
         socket = tlsSocket;
     } else {
-        socket = new QTcpSocket(listener.get());
+        socket = new QTcpSocket(owner);
     }
     if (!socket->setSocketDescriptor(descriptor)) {
         ::close(int(descriptor)); // the socket never owned it
@@ -168,7 +170,7 @@ void Http2Frontend::Private::accept(qintptr descriptor)
         tlsSocket->setSslConfiguration(*tls);
         tlsSocket->startServerEncryption();
     }
-    new Http2Connection(socket, api, maxConcurrentStreams, listener.get());
+    new Http2Connection(socket, api, maxConcurrentStreams, owner);
 }
 
 Result<QSslConfiguration, QString>
@@ -217,7 +219,7 @@ Result<quint16, QString> Http2Frontend::listen(const QHostAddress &address, quin
         return fail(tr("The HTTP/2 front end is already listening."));
     Private *p = d.get();
     auto listener = std::make_unique<Http2Listener>([p](qintptr descriptor) {
-        p->accept(descriptor);
+        p->accept(descriptor, p->listener.get());
     });
     // Benchmarks open hundreds of connections at once; the default backlog of 50 drops SYNs.
     listener->setListenBacklogSize(1024);
@@ -235,6 +237,15 @@ Result<quint16, QString> Http2Frontend::listen(const QHostAddress &address, quin
     }
     d->listener = std::move(listener);
     return d->listener->serverPort();
+}
+
+void Http2Frontend::adopt(qintptr descriptor)
+{
+    if (d->tls) {
+        ::close(int(descriptor)); // a TLS front end has its own port
+        return;
+    }
+    d->accept(descriptor, d->adopted.get());
 }
 
 } // namespace Salvo

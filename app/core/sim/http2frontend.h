@@ -26,6 +26,9 @@ public:
     // there as PEM; its key stays in memory). Returns the port.
     [[nodiscard]] Result<quint16, QString> listen(const QHostAddress &address, quint16 port,
                                                   const QString &certPath = {});
+    // Serves an h2c connection accepted elsewhere (the HTTP/1.1 port, on seeing the HTTP/2
+    // preface), which it then owns; works without listen().
+    void adopt(qintptr descriptor);
 
 private:
     struct Private;

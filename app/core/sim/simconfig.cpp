@@ -78,7 +78,8 @@ QList<SimConfig::Option> makeOptions()
                     &C::port, 0, 65535);
     list << C::Option{
         u"proto"_s, u"http1|h2c|h2tls"_s,
-        SimConfig::tr("Protocol: HTTP/1.1, HTTP/2 with prior knowledge, or HTTP/2 over TLS."),
+        SimConfig::tr("Protocol: HTTP/1.1 (and HTTP/2 with prior knowledge on the same port), "
+                      "HTTP/2 with prior knowledge only, or HTTP/2 over TLS."),
         [](C &c, const QString &v) {
             if (v == u"http1"_s)
                 c.protocol = C::Protocol::Http1;

@@ -34,7 +34,7 @@ Result<QUrl, QString> SimServer::start(const SimConfig &config)
     quint16 port = 0;
     QString scheme = u"http"_s;
     if (config.protocol == SimConfig::Protocol::Http1) {
-        m_http1 = new Http1Frontend(m_api);
+        m_http1 = new Http1Frontend(m_api, config.h2MaxStreams);
         port = m_http1->listen(address, config.port);
         if (port == 0)
             return fail(tr("Cannot listen on %1:%2.").arg(config.host).arg(config.port));

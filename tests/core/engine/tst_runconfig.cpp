@@ -80,6 +80,8 @@ private slots:
     void unknownProvider_data();
     void unknownProvider();
     void unknownHttpModeIsAuto();
+    void speaksH2cToTheSimulator_data();
+    void speaksH2cToTheSimulator();
     void providerNames_data();
     void providerNames();
     void endpointUrl_data();
@@ -354,6 +356,40 @@ void TestRunConfig::neverSavesAKey()
         QVERIFY(!it.key().contains(u"token"_s, Qt::CaseInsensitive)
                 || it.key() == u"max_tokens"_s);
     }
+}
+
+void TestRunConfig::speaksH2cToTheSimulator_data()
+{
+    QTest::addColumn<ProviderKind>("provider");
+    QTest::addColumn<QString>("baseUrl");
+    QTest::addColumn<HttpMode>("chosen");
+    QTest::addColumn<HttpMode>("used");
+    QTest::newRow("sim, plain") << ProviderKind::Simulator << u"http://127.0.0.1:8000"_s
+                                << HttpMode::Auto << HttpMode::H2c;
+    QTest::newRow("sim, plain, upper case") << ProviderKind::Simulator << u"HTTP://localhost:1"_s
+                                            << HttpMode::Auto << HttpMode::H2c;
+    QTest::newRow("sim, TLS: ALPN decides") << ProviderKind::Simulator << u"https://127.0.0.1:8000"_s
+                                            << HttpMode::Auto << HttpMode::Auto;
+    QTest::newRow("sim, HTTP/1.1 asked for") << ProviderKind::Simulator << u"http://127.0.0.1:8000"_s
+                                             << HttpMode::Http1 << HttpMode::Http1;
+    QTest::newRow("compatible server, plain")
+        << ProviderKind::OpenAiCompatible << u"http://localhost:11434/v1"_s << HttpMode::Auto
+        << HttpMode::Auto;
+    QTest::newRow("anthropic") << ProviderKind::Anthropic << QString() << HttpMode::Auto
+                               << HttpMode::Auto;
+}
+
+void TestRunConfig::speaksH2cToTheSimulator()
+{
+    QFETCH(ProviderKind, provider);
+    QFETCH(QString, baseUrl);
+    QFETCH(HttpMode, chosen);
+    QFETCH(HttpMode, used);
+    RunConfig config;
+    config.provider = provider;
+    config.baseUrl = baseUrl;
+    config.httpMode = chosen;
+    QCOMPARE(config.effectiveHttpMode(), used);
 }
 
 QTEST_GUILESS_MAIN(TestRunConfig)

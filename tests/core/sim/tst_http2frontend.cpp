@@ -84,6 +84,7 @@ private slots:
 
     void answersModelCalls_data();
     void answersModelCalls();
+    void servesBothOnTheHttp1Port();
     void writesOnlyTheCertificate();
     void carriesConcurrentStreams_data();
     void carriesConcurrentStreams();
@@ -102,6 +103,8 @@ private slots:
     void rejectsOversizedBodies();
     void survivesGarbage_data();
     void survivesGarbage();
+    void sniffsFirstBytesInPieces_data();
+    void sniffsFirstBytesInPieces();
 
 private:
     [[nodiscard]] bool startServer(SimConfig config);
@@ -174,10 +177,11 @@ QNetworkRequest TestHttp2Frontend::request(const QString &path) const
     QUrl url = m_url;
     url.setPath(path);
     QNetworkRequest request(url);
-    if (m_protocol == SimConfig::Protocol::H2c)
-        request.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
-    else
+    // The HTTP/1.1 port also takes HTTP/2 with prior knowledge.
+    if (m_protocol == SimConfig::Protocol::H2Tls)
         request.setSslConfiguration(m_tls);
+    else
+        request.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
     return request;
 }
 
@@ -243,6 +247,39 @@ void TestHttp2Frontend::answersModelCalls_data()
     QTest::newRow("h2c openai") << SimConfig::Protocol::H2c << Provider::OpenAi;
     QTest::newRow("tls anthropic") << SimConfig::Protocol::H2Tls << Provider::Anthropic;
     QTest::newRow("tls openai") << SimConfig::Protocol::H2Tls << Provider::OpenAi;
+    QTest::newRow("http1 port anthropic") << SimConfig::Protocol::Http1 << Provider::Anthropic;
+    QTest::newRow("http1 port openai") << SimConfig::Protocol::Http1 << Provider::OpenAi;
+}
+
+void TestHttp2Frontend::servesBothOnTheHttp1Port()
+{
+    QVERIFY(startServer(baseConfig(SimConfig::Protocol::Http1, 10)));
+    QNetworkAccessManager h2Nam;
+    QVERIFY(answersNormally(h2Nam));
+
+    // The same port, the same moment: HTTP/1.1 from another client.
+    QNetworkAccessManager http1Nam;
+    QNetworkRequest plain = request(u"/v1/messages"_s);
+    plain.setAttribute(QNetworkRequest::Http2DirectAttribute, false);
+    plain.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    plain.setRawHeader("x-api-key", "test-key");
+    plain.setRawHeader("anthropic-version", "2023-06-01");
+    plain.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    QList<QNetworkReply *> replies;
+    for (int i = 0; i < 3; ++i) {
+        replies << http1Nam.post(plain, anthropicBody(u"plain %1"_s.arg(i)));
+        replies << post(h2Nam, Provider::Anthropic, u"multiplexed %1"_s.arg(i));
+    }
+    for (QNetworkReply *reply : replies) {
+        if (!reply->isFinished())
+            QVERIFY(QSignalSpy(reply, &QNetworkReply::finished).wait(WaitMs));
+        QCOMPARE(reply->error(), QNetworkReply::NoError);
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const bool overHttp2 = replies.indexOf(reply) % 2 == 1;
+        QCOMPARE(reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool(), overHttp2);
+        reply->deleteLater();
+    }
+    QCOMPARE(fetchStats().value(u"answers"_s).toInt(), 7);
 }
 
 void TestHttp2Frontend::answersModelCalls()
@@ -591,6 +628,56 @@ void TestHttp2Frontend::survivesGarbage()
         // The server gives up on the connection (possibly after a GOAWAY).
         QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, WaitMs);
     }
+
+    QNetworkAccessManager nam;
+    QVERIFY(answersNormally(nam));
+}
+
+void TestHttp2Frontend::sniffsFirstBytesInPieces_data()
+{
+    QTest::addColumn<QByteArray>("first");
+    QTest::addColumn<QByteArray>("rest");
+    QTest::addColumn<QByteArray>("answerStart");
+    // SETTINGS with no parameters: the server answers with its own SETTINGS frame (type 4).
+    const QByteArray settings = QByteArray::fromHex("000000040000000000");
+    QTest::newRow("h2c preface split") << QByteArray("PRI * HTTP/2")
+                                       << QByteArray(".0\r\n\r\nSM\r\n\r\n") + settings
+                                       << QByteArray::fromHex("0000");
+    QTest::newRow("HTTP/1.1 split") << QByteArray("GE")
+                                    << QByteArray("T /health HTTP/1.1\r\nHost: x\r\n\r\n")
+                                    << QByteArray("HTTP/1.1 200");
+    QTest::newRow("HTTP/1.1 like the preface") << QByteArray("P")
+                                               << QByteArray("OST /health HTTP/1.1\r\nHost: x"
+                                                             "\r\nContent-Length: 0\r\n\r\n")
+                                               << QByteArray("HTTP/1.1 ");
+}
+
+void TestHttp2Frontend::sniffsFirstBytesInPieces()
+{
+    QFETCH(QByteArray, first);
+    QFETCH(QByteArray, rest);
+    QFETCH(QByteArray, answerStart);
+    QVERIFY(startServer(baseConfig(SimConfig::Protocol::Http1, 10)));
+
+    // A client that closes before its first byte costs the server nothing.
+    {
+        QTcpSocket silent;
+        silent.connectToHost(u"127.0.0.1"_s, quint16(m_url.port()));
+        QVERIFY(silent.waitForConnected(WaitMs));
+    }
+
+    QTcpSocket socket;
+    socket.connectToHost(u"127.0.0.1"_s, quint16(m_url.port()));
+    QVERIFY(socket.waitForConnected(WaitMs));
+    socket.write(first);
+    QVERIFY(socket.waitForBytesWritten(WaitMs));
+    QTest::qWait(50); // the server has looked at the first piece by now
+    socket.write(rest);
+    QVERIFY(socket.waitForBytesWritten(WaitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(socket.bytesAvailable() >= answerStart.size()
+                                 || socket.waitForReadyRead(100),
+                             WaitMs);
+    QVERIFY2(socket.peek(answerStart.size()) == answerStart, socket.peek(64).toHex().constData());
 
     QNetworkAccessManager nam;
     QVERIFY(answersNormally(nam));

@@ -53,6 +53,8 @@ const QList<QStringList> &migrationSteps()
     return steps;
 }
 
+// Rows a read reserves room for at most: a caller may ask for "all" with a huge limit.
+constexpr int ReservedRows = 8192;
 const QString RunFormat = u"salvo-run"_s;
 const QString ResultColumns = u"idx, state, output, error, http_status, error_type, attempts,"
                               " latency_ms, input_tokens, output_tokens, cost_usd,"
@@ -534,7 +536,7 @@ QList<ItemRow> RunStore::items(qint64 fromIdx, int limit) const
         return rows;
     m_selectItems.bindInteger(1, fromIdx);
     m_selectItems.bindInteger(2, limit);
-    rows.reserve(limit);
+    rows.reserve(std::min(limit, ReservedRows));
     while (readRow(m_selectItems)) {
         rows.append({m_selectItems.columnInteger(0),
                      decodeCells(m_selectItems.columnText(1))});
@@ -554,7 +556,7 @@ QList<ItemRow> RunStore::queuedItems(qint64 afterIdx, int limit) const
         return rows;
     m_selectQueued.bindInteger(1, afterIdx);
     m_selectQueued.bindInteger(2, limit);
-    rows.reserve(limit);
+    rows.reserve(std::min(limit, ReservedRows));
     while (readRow(m_selectQueued)) {
         rows.append({m_selectQueued.columnInteger(0), decodeCells(m_selectQueued.columnText(1)),
                      int(m_selectQueued.columnInteger(2))});
@@ -794,7 +796,7 @@ QList<ItemResult> RunStore::results(qint64 fromIdx, int limit) const
         return list;
     m_selectResults.bindInteger(1, fromIdx);
     m_selectResults.bindInteger(2, limit);
-    list.reserve(limit);
+    list.reserve(std::min(limit, ReservedRows));
     while (readRow(m_selectResults))
         list.append(readResult(m_selectResults));
     return list;

@@ -3,7 +3,7 @@
 // write() calls and never sets TCP_NODELAY, so the body waits until the server acknowledges the
 // header, and servers delay that acknowledgement by up to 40 ms (Linux) hoping to send it with
 // an answer. Every request then costs up to 40 ms more; on a busy HTTP/2 connection every batch
-// of requests does. Qt has no API to reach its sockets (none until at least 6.8), so the
+// of requests does. Qt 6.4 has no API to reach its sockets or set the option, so the
 // process's own connected TCP sockets are found by their descriptors. Any thread.
 #pragma once
 

@@ -481,11 +481,10 @@ Result<bool, QString> RunStore::appendItems(const QList<QStringList> &rows)
     const auto failed = [&](const QString &why) {
         return tr("Cannot add rows to %1: %2.").arg(displayPath(), why);
     };
-    if (!m_insertItem.isPrepared()) {
-        if (auto prepared = m_insertItem.prepare(m_db, "INSERT INTO items(idx, cells) VALUES(?, ?)");
-            !prepared)
-            return fail(failed(prepared.error()));
-    }
+    if (auto prepared =
+            m_insertItem.prepareOnce(m_db, "INSERT INTO items(idx, cells) VALUES(?, ?)");
+        !prepared)
+        return fail(failed(prepared.error()));
     Transaction transaction(m_db);
     if (auto begun = transaction.begin(); !begun)
         return fail(failed(begun.error()));
@@ -566,9 +565,7 @@ QList<ItemRow> RunStore::queuedItems(qint64 afterIdx, int limit) const
 
 bool RunStore::prepareRead(SqliteStatement &statement, const char *sql) const
 {
-    if (statement.isPrepared())
-        return true;
-    if (auto prepared = statement.prepare(m_db, sql); !prepared) {
+    if (auto prepared = statement.prepareOnce(m_db, sql); !prepared) {
         qCWarning(lcStore) << "cannot read" << m_path << ":" << prepared.error();
         return false;
     }
@@ -649,15 +646,13 @@ Result<bool, QString> RunStore::writePending()
     if (auto begun = transaction.begin(); !begun)
         return fail(begun.error());
 
-    if (!m_updateResult.isPrepared()) {
-        auto prepared = m_updateResult.prepare(
+    if (auto prepared = m_updateResult.prepareOnce(
             m_db, "UPDATE items SET state = ?, output = ?, error = ?, http_status = ?,"
                   " error_type = ?, attempts = ?, latency_ms = ?, input_tokens = ?,"
                   " output_tokens = ?, cost_usd = ?, usage_estimated = ?, updated_at = ?"
                   " WHERE idx = ?");
-        if (!prepared)
-            return prepared;
-    }
+        !prepared)
+        return prepared;
     const QString now = isoUtc(QDateTime::currentDateTimeUtc());
     for (const ItemResult &result : m_pendingResults) {
         m_updateResult.bindInteger(1, int(result.state));
@@ -680,13 +675,11 @@ Result<bool, QString> RunStore::writePending()
             return fail(tr("there is no item %1").arg(result.idx));
     }
 
-    if (!m_insertAttempt.isPrepared()) {
-        auto prepared = m_insertAttempt.prepare(
+    if (auto prepared = m_insertAttempt.prepareOnce(
             m_db, "INSERT OR REPLACE INTO attempts(idx, number, started_at, latency_ms,"
                   " http_status, error_type, message) VALUES(?, ?, ?, ?, ?, ?, ?)");
-        if (!prepared)
-            return prepared;
-    }
+        !prepared)
+        return prepared;
     for (const AttemptRecord &attempt : m_pendingAttempts) {
         m_insertAttempt.bindInteger(1, attempt.idx);
         m_insertAttempt.bindInteger(2, attempt.number);
@@ -732,25 +725,6 @@ ItemCounts RunStore::counts() const
 namespace {
 
 // Reads a row selected with ResultColumns, in that order.
-ItemResult readResult(const QSqlQuery &query)
-{
-    ItemResult result;
-    result.idx = query.value(0).toLongLong();
-    result.state = ItemState(query.value(1).toInt());
-    result.output = query.value(2).toString();
-    result.error = query.value(3).toString();
-    result.httpStatus = query.value(4).toInt();
-    result.errorType = query.value(5).toString();
-    result.attempts = query.value(6).toInt();
-    result.latencyMs = query.value(7).toLongLong();
-    result.inputTokens = query.value(8).toLongLong();
-    result.outputTokens = query.value(9).toLongLong();
-    result.costUsd = query.value(10).toDouble();
-    result.usageEstimated = query.value(11).toInt() != 0;
-    return result;
-}
-
-// The same from a SqliteStatement.
 ItemResult readResult(const SqliteStatement &row)
 {
     ItemResult result;
@@ -773,16 +747,14 @@ ItemResult readResult(const SqliteStatement &row)
 
 ItemResult RunStore::result(qint64 idx) const
 {
-    ItemResult missing;
-    missing.idx = -1;
-    QSqlQuery query(m_db);
-    query.setForwardOnly(true);
-    if (!query.prepare(u"SELECT %1 FROM items WHERE idx = ?"_s.arg(ResultColumns)))
+    // The page read's statement with a page of one: the first item from idx on, if it is idx.
+    QList<ItemResult> found = results(idx, 1);
+    if (found.isEmpty() || found.first().idx != idx) {
+        ItemResult missing;
+        missing.idx = -1;
         return missing;
-    query.bindValue(0, idx);
-    if (!query.exec() || !query.next())
-        return missing;
-    return readResult(query);
+    }
+    return found.takeFirst();
 }
 
 QList<ItemResult> RunStore::results(qint64 fromIdx, int limit) const

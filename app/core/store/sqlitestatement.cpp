@@ -32,6 +32,13 @@ Result<bool, QString> SqliteStatement::prepare(const QSqlDatabase &db, const cha
     return true;
 }
 
+Result<bool, QString> SqliteStatement::prepareOnce(const QSqlDatabase &db, const char *sql)
+{
+    if (isPrepared())
+        return true;
+    return prepare(db, sql);
+}
+
 void SqliteStatement::finalize()
 {
     if (m_statement)
@@ -66,9 +73,7 @@ Result<bool, QString> SqliteStatement::run()
 {
     const int status = sqlite3_step(m_statement);
     const QString message = status == SQLITE_DONE ? QString() : errorMessage();
-    sqlite3_reset(m_statement);
-    sqlite3_clear_bindings(m_statement);
-    m_texts.clear();
+    reset();
     if (status != SQLITE_DONE)
         return fail(message);
     return true;

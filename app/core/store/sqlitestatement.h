@@ -28,6 +28,8 @@ public:
 
     // Prepares `sql` (placeholders `?`) on the connection of `db`, which must be a QSQLITE one.
     [[nodiscard]] Result<bool, QString> prepare(const QSqlDatabase &db, const char *sql);
+    // prepare() at the first call; later calls keep the statement as it is.
+    [[nodiscard]] Result<bool, QString> prepareOnce(const QSqlDatabase &db, const char *sql);
     bool isPrepared() const { return m_statement != nullptr; }
     // Must run before the connection closes: SQLite refuses to close with statements alive.
     void finalize();

@@ -80,16 +80,12 @@ void BatchEngine::start(const QString &runPath, const EngineSecrets &secrets,
     m_prices = prices;
 
     const QStringList columns = m_store->columns();
-    if (m_config.promptTemplate.isEmpty()) {
-        m_promptTemplate = PromptTemplate::column(0);
-    } else {
-        auto parsed = PromptTemplate::parse(m_config.promptTemplate, columns);
-        if (!parsed) {
-            emit startFailed(tr("The prompt template: %1").arg(parsed.error().message));
-            return;
-        }
-        m_promptTemplate = parsed.takeValue();
+    auto parsed = PromptTemplate::forRun(m_config.promptTemplate, columns);
+    if (!parsed) {
+        emit startFailed(tr("The prompt template: %1").arg(parsed.error().message));
+        return;
     }
+    m_promptTemplate = parsed.takeValue();
     auto system = PromptTemplate::parse(m_config.systemTemplate, columns);
     if (!system) {
         emit startFailed(tr("The system prompt: %1").arg(system.error().message));

@@ -17,9 +17,7 @@ Result<BatchEstimate, QString> BatchEstimate::compute(RunStore &store, const Run
                                                       const PriceTable &prices)
 {
     const QStringList columns = store.columns();
-    auto prompt = config.promptTemplate.isEmpty()
-        ? Result<PromptTemplate, TemplateError>(PromptTemplate::column(0))
-        : PromptTemplate::parse(config.promptTemplate, columns);
+    auto prompt = PromptTemplate::forRun(config.promptTemplate, columns);
     if (!prompt)
         return fail(prompt.error().message);
     auto system = PromptTemplate::parse(config.systemTemplate, columns);

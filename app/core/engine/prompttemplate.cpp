@@ -100,6 +100,14 @@ PromptTemplate PromptTemplate::column(int index)
     return verbatim;
 }
 
+Result<PromptTemplate, TemplateError> PromptTemplate::forRun(const QString &text,
+                                                             const QStringList &columns)
+{
+    if (text.isEmpty())
+        return column(0);
+    return parse(text, columns);
+}
+
 QString PromptTemplate::render(const QStringList &cells, qint64 idx) const
 {
     QString out;

@@ -29,6 +29,10 @@ public:
                                                                      const QStringList &columns);
     // The template that sends a column's value verbatim.
     static PromptTemplate column(int index);
+    // A run's prompt (RunConfig::promptTemplate): `text` parsed, or with no text the first
+    // column verbatim.
+    [[nodiscard]] static Result<PromptTemplate, TemplateError> forRun(const QString &text,
+                                                                      const QStringList &columns);
 
     QString render(const QStringList &cells, qint64 idx) const;
     bool isEmpty() const { return m_parts.empty(); }

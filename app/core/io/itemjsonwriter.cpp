@@ -14,9 +14,7 @@ Result<ItemJsonWriter, QString> ItemJsonWriter::forRun(const RunStore &store)
     if (!config)
         return fail(config.error());
     const QStringList columns = store.columns();
-    if (config.value().promptTemplate.isEmpty())
-        return ItemJsonWriter(columns, PromptTemplate::column(0));
-    auto parsed = PromptTemplate::parse(config.value().promptTemplate, columns);
+    auto parsed = PromptTemplate::forRun(config.value().promptTemplate, columns);
     if (!parsed)
         return fail(parsed.error().message);
     return ItemJsonWriter(columns, parsed.takeValue());

@@ -118,15 +118,10 @@ Result<bool, QString> ItemDetailView::setRun(const QString &runPath)
         return true;
     }
     const QStringList columns = m_store->columns();
-    if (config.value().promptTemplate.isEmpty()) {
-        m_promptTemplate = PromptTemplate::column(0);
-    } else {
-        auto parsed = PromptTemplate::parse(config.value().promptTemplate, columns);
-        if (parsed)
-            m_promptTemplate = parsed.takeValue();
-        else
-            m_templateProblem = parsed.error().message;
-    }
+    if (auto parsed = PromptTemplate::forRun(config.value().promptTemplate, columns))
+        m_promptTemplate = parsed.takeValue();
+    else
+        m_templateProblem = parsed.error().message;
     if (!config.value().systemTemplate.isEmpty()) {
         auto parsed = PromptTemplate::parse(config.value().systemTemplate, columns);
         if (parsed)

@@ -28,6 +28,7 @@ private slots:
     void emptyTemplate();
     void verbatimColumn_data();
     void verbatimColumn();
+    void runPromptDefaultsToTheFirstColumn();
 };
 
 void TestPromptTemplate::initTestCase()
@@ -274,6 +275,24 @@ void TestPromptTemplate::verbatimColumn()
     QVERIFY(!verbatim.isEmpty());
     QCOMPARE(verbatim.render(cells, 7), expected);
     QCOMPARE(verbatim.usedColumns(), QList<int>{index});
+}
+
+void TestPromptTemplate::runPromptDefaultsToTheFirstColumn()
+{
+    const QStringList columns = {u"ticket"_s, u"lang"_s};
+    const QStringList cells = {u"Refund {{please}}"_s, u"en"_s};
+
+    auto none = PromptTemplate::forRun(QString(), columns);
+    QVERIFY(none.ok());
+    QCOMPARE(none.value().render(cells, 0), cells.first()); // verbatim, braces and all
+
+    auto written = PromptTemplate::forRun(u"[{{lang}}] {{ticket}}"_s, columns);
+    QVERIFY(written.ok());
+    QCOMPARE(written.value().render(cells, 0), u"[en] Refund {{please}}"_s);
+
+    auto wrong = PromptTemplate::forRun(u"{{subject}}"_s, columns);
+    QVERIFY(!wrong.ok());
+    QCOMPARE(wrong.error().placeholder, u"subject"_s);
 }
 
 QTEST_GUILESS_MAIN(TestPromptTemplate)

@@ -1,7 +1,7 @@
 // JSON pieces for text written field by field, where building a QJsonObject per request, answer
 // or exported line costs too much (QJsonDocument::toJson alone takes some 38,000 instructions for
 // one exported item). The output is byte for byte what QJsonDocument writes for the same value
-// inside an object (tst_jsonstring holds them to it), so files and bodies do not change shape
+// inside an object (tst_itemjsonwriter holds them to it), so files and bodies do not change shape
 // with the writer. Any thread.
 #pragma once
 

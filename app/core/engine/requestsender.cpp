@@ -68,7 +68,11 @@ void RequestSender::sendOne(const OutgoingRequest &outgoing)
     m_byTicket.insert(outgoing.ticket, reply);
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
     connect(reply, &QNetworkReply::socketStartedConnecting, this, [this, reply] {
-        m_sent[reply].opensConnection = true;
+        // Queued from the manager's thread: the reply may have finished (and left m_sent) first.
+        const auto entry = m_sent.find(reply);
+        if (entry == m_sent.end())
+            return;
+        entry->opensConnection = true;
         connect(reply, &QNetworkReply::requestSent, this, &RequestSender::tuneNewConnections,
                 Qt::SingleShotConnection);
     });
@@ -130,11 +134,17 @@ void RequestSender::shutDown()
     m_deadlines.clear();
     const QList<QNetworkReply *> replies = m_sent.keys();
     for (QNetworkReply *reply : replies) {
-        m_sent[reply].aborting = true;
+        // Aborting one reply can finish others on its connection, which leave m_sent.
+        const auto entry = m_sent.find(reply);
+        if (entry == m_sent.end())
+            continue;
+        entry->aborting = true;
         reply->abort();
     }
     delete m_pool; // its managers' connections close in this thread, which owns them
     m_pool = nullptr;
+    m_sent.clear(); // the replies went with their managers
+    m_byTicket.clear();
 }
 
 void RequestSender::onFinished(QNetworkReply *reply)

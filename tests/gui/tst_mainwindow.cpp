@@ -20,6 +20,7 @@
 #include "gui/shell/runpreviewmodel.h"
 #include "gui/shell/templateedit.h"
 #include "secrets/apikeystore.h"
+#include "stallmeter.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -60,35 +61,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace Salvo;
-
-namespace {
-
-// The longest time the GUI thread was kept from its event loop while running: a 5 ms timer
-// notes the gap between its ticks.
-class StallMeter final
-{
-public:
-    StallMeter()
-    {
-        m_ticker.setInterval(5);
-        QObject::connect(&m_ticker, &QTimer::timeout, &m_ticker,
-                         [this] { m_longest = std::max(m_longest, m_sinceTick.restart()); });
-    }
-    void start()
-    {
-        m_sinceTick.start();
-        m_ticker.start();
-    }
-    void stop() { m_ticker.stop(); }
-    qint64 longestMs() const { return m_longest; }
-
-private:
-    QTimer m_ticker;
-    QElapsedTimer m_sinceTick;
-    qint64 m_longest = 0;
-};
-
-} // namespace
 
 class TestMainWindow final : public QObject
 {
@@ -993,15 +965,16 @@ void TestMainWindow::runStaysResponsive()
         QVERIFY(store);
         QCOMPARE(store.value()->counts().ok, qint64(Items));
     }
-    qInfo("%d items at cap 500 in %lld ms; longest GUI stall %lld ms", Items, runMs,
-          longestStall);
-    // The aim is 50 ms, which a quiet machine meets (the README has the figures). The
-    // suites run two at a time, beside the simulator, and sanitizer builds several times slower,
-    // so this guards against what anyone would feel as a freeze, not against the aim.
+    qInfo("%d items at cap 500 in %lld ms; longest GUI stall %lld ms (%lld ms on the wall clock, "
+          "waits for a core included)",
+          Items, runMs, longestStall, stalls.longestWallMs());
+    // The aim is 50 ms: on two cores shared with another suite, release builds stalled for
+    // 24-40 ms and sanitizer builds, several times slower, for about 100 ms. The bounds leave
+    // room for a slower machine and guard against what anyone would feel as a freeze.
 #if defined(__SANITIZE_ADDRESS__)
     constexpr qint64 MaxStallMs = 500;
 #else
-    constexpr qint64 MaxStallMs = 200;
+    constexpr qint64 MaxStallMs = 100;
 #endif
     QVERIFY2(longestStall <= MaxStallMs,
              qPrintable(u"the GUI thread stalled for %1 ms"_s.arg(longestStall)));

@@ -103,7 +103,9 @@ void BatchEngine::start(const QString &runPath, const EngineSecrets &secrets,
         ssl.addCaCertificates(certificates);
     }
     m_bodies = BodyTemplate(m_config);
-    startSenders(ssl, ApiRequest::networkRequest(m_config, m_secrets.apiKey));
+    m_ssl = ssl;
+    m_request = ApiRequest::networkRequest(m_config, m_secrets.apiKey);
+    startSenders();
     m_policy = std::make_unique<RetryPolicy>(m_config.maxRetries, m_config.backoffBaseMs,
                                              m_config.backoffCapMs);
     m_pacer.setBudgets(m_config.rpmBudget, m_config.tpmBudget, nowMs());
@@ -254,6 +256,8 @@ void BatchEngine::retryFailed()
     m_lastFetchedIdx = -1;
     m_storeDrained = false;
     m_haltAnnounced = false;
+    if (m_senders.empty())
+        startSenders();
     if (m_state != RunState::Running)
         setState(RunState::Running);
     // A finished run stopped its timers; the shells' progress and charts need them again.
@@ -395,7 +399,7 @@ void BatchEngine::fillSlots()
     checkSettled();
 }
 
-void BatchEngine::startSenders(const QSslConfiguration &ssl, const QNetworkRequest &request)
+void BatchEngine::startSenders()
 {
     stopSenders();
     // One sender a core: more only share the same cores, fewer leave one idle in a burst.
@@ -404,8 +408,8 @@ void BatchEngine::startSenders(const QSslConfiguration &ssl, const QNetworkReque
         Sender slot;
         slot.thread.reset(new QThread);
         slot.thread->setObjectName(u"salvo-sender-%1"_s.arg(i));
-        slot.sender = new RequestSender(m_config.effectiveHttpMode(), m_config.http2Streams, ssl,
-                                        m_config.usesAnthropicApi(), request,
+        slot.sender = new RequestSender(m_config.effectiveHttpMode(), m_config.http2Streams, m_ssl,
+                                        m_config.usesAnthropicApi(), m_request,
                                         m_config.timeoutMs);
         slot.sender->moveToThread(slot.thread.get());
         connect(slot.thread.get(), &QThread::finished, slot.sender, &QObject::deleteLater);
@@ -673,6 +677,7 @@ void BatchEngine::checkSettled()
     m_updateTimer.stop();
     m_metricsTimer.stop();
     emit finished(metrics());
+    stopSenders(); // while the shell exports or shows the results
 }
 
 void BatchEngine::emitUpdates()

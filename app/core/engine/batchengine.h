@@ -18,6 +18,7 @@
 #include <QHash>
 #include <QNetworkRequest>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTimer>
 
 #include <deque>
@@ -104,7 +105,9 @@ private:
     // The next task to send (a due retry first), or -1.
     qint64 peekNext(qint64 nowMs);
     void dispatch(qint64 idx, qint64 nowMs);
-    void startSenders(const QSslConfiguration &ssl, const QNetworkRequest &request);
+    // The senders live while there is something to send: a finished run lets their
+    // connections go, and "retry failed" starts them again.
+    void startSenders();
     void stopSenders();
     void onAnswered(const QList<Salvo::SentAnswer> &answers);
     void takeAnswer(const SentAnswer &answer);
@@ -129,6 +132,8 @@ private:
     PriceTable m_prices;
     PromptTemplate m_systemTemplate;
     PromptTemplate m_promptTemplate;
+    QSslConfiguration m_ssl;
+    QNetworkRequest m_request; // the headers every request of the run carries
     std::vector<Sender> m_senders;
     quint64 m_lastTicket = 0;
     std::unique_ptr<RetryPolicy> m_policy;

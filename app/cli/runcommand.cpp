@@ -547,24 +547,27 @@ void RunCommand::finish(const EngineMetrics &metrics, const QString &problem)
         return;
     }
     auto written = ResultExporter::write(*store.value(), m_outPath, m_export);
-    const ItemCounts counts = store.value()->counts();
     if (!written) {
         printError(written.error());
         m_exitCode = 1;
     } else {
         EngineMetrics summary = metrics;
-        summary.total = counts.total;
-        summary.ok = counts.ok;
-        summary.failed = counts.failed;
-        summary.cancelled = counts.cancelled;
-        summary.inputTokens = counts.inputTokens;
-        summary.outputTokens = counts.outputTokens;
-        summary.costUsd = counts.costUsd;
+        // A finished engine counted the file as it ended; a halted one said nothing.
+        if (metrics.state != RunState::Finished) {
+            const ItemCounts counts = store.value()->counts();
+            summary.total = counts.total;
+            summary.ok = counts.ok;
+            summary.failed = counts.failed;
+            summary.cancelled = counts.cancelled;
+            summary.inputTokens = counts.inputTokens;
+            summary.outputTokens = counts.outputTokens;
+            summary.costUsd = counts.costUsd;
+        }
         printError(ProgressPrinter::summary(summary));
         printError(tr("Results: %1. Run file: %2.").arg(m_outPath, m_runPath));
-        if (counts.ok < counts.total)
+        if (summary.ok < summary.total)
             printError(tr("Resume with: salvo-cli resume %1 --out %2").arg(m_runPath, m_outPath));
-        m_exitCode = counts.ok == counts.total ? 0 : 1;
+        m_exitCode = summary.ok == summary.total ? 0 : 1;
     }
     QCoreApplication::exit(m_exitCode);
 }

@@ -553,16 +553,8 @@ void RunCommand::finish(const EngineMetrics &metrics, const QString &problem)
     } else {
         EngineMetrics summary = metrics;
         // A finished engine counted the file as it ended; a halted one said nothing.
-        if (metrics.state != RunState::Finished) {
-            const ItemCounts counts = store.value()->counts();
-            summary.total = counts.total;
-            summary.ok = counts.ok;
-            summary.failed = counts.failed;
-            summary.cancelled = counts.cancelled;
-            summary.inputTokens = counts.inputTokens;
-            summary.outputTokens = counts.outputTokens;
-            summary.costUsd = counts.costUsd;
-        }
+        if (metrics.state != RunState::Finished)
+            summary.setCounts(store.value()->counts());
         printError(ProgressPrinter::summary(summary));
         printError(tr("Results: %1. Run file: %2.").arg(m_outPath, m_runPath));
         if (summary.ok < summary.total)

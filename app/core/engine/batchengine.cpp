@@ -141,15 +141,9 @@ EngineMetrics BatchEngine::metrics() const
     m.inFlight = int(m_inFlight.size());
     m.cap = m_cap;
     m.waitingRetry = int(m_waiting.size());
-    m.total = m_counts.total;
-    m.ok = m_counts.ok;
-    m.failed = m_counts.failed;
-    m.cancelled = m_counts.cancelled;
+    m.setCounts(m_counts);
     m.queued = std::max<qint64>(0, m.total - m.ok - m.failed - m.cancelled - m.inFlight
                                        - m.waitingRetry);
-    m.inputTokens = m_counts.inputTokens;
-    m.outputTokens = m_counts.outputTokens;
-    m.costUsd = m_counts.costUsd;
     m.requestsSent = m_requestsSent;
     m.rateLimitedTotal = m_rateLimitedTotal;
     m.retriesTotal = m_retriesTotal;

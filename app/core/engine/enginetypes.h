@@ -41,6 +41,18 @@ struct EngineMetrics
     qint64 requestsSent = 0;
     qint64 rateLimitedTotal = 0;
     qint64 retriesTotal = 0;
+
+    // The run file's totals, as far as they were committed.
+    void setCounts(const ItemCounts &counts)
+    {
+        total = counts.total;
+        ok = counts.ok;
+        failed = counts.failed;
+        cancelled = counts.cancelled;
+        inputTokens = counts.inputTokens;
+        outputTokens = counts.outputTokens;
+        costUsd = counts.costUsd;
+    }
 };
 
 // What the shell hands the engine besides the run file: never saved anywhere.

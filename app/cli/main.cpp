@@ -1,6 +1,6 @@
 // salvo-cli: runs a prompt over every item of a file from the command line, and the simulator.
 #include "cli/runcommand.h"
-#include "core/common/threadeventloops.h"
+#include "core/common/eventloops.h"
 #include "core/common/translations.h"
 #include "core/sim/simcommandline.h"
 
@@ -31,7 +31,7 @@ QString usage()
 
 int main(int argc, char **argv)
 {
-    Salvo::ThreadEventLoops::preferQtLoops();
+    Salvo::EventLoops::preferQtLoops();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"Salvo"_s);
     QCoreApplication::setApplicationName(u"Salvo"_s);

@@ -1,5 +1,5 @@
 // The desktop app: one window; a file named on the command line is opened in it.
-#include "core/common/threadeventloops.h"
+#include "core/common/eventloops.h"
 #include "core/common/translations.h"
 #include "gui/preferences.h"
 #include "gui/shell/languagemenu.h"
@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
-    Salvo::ThreadEventLoops::preferQtLoops();
+    Salvo::EventLoops::preferQtLoopsInWorkerThreads();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Salvo"_s);
     QApplication::setApplicationName(u"Salvo"_s);

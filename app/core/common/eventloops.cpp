@@ -1,13 +1,25 @@
-#include "core/common/threadeventloops.h"
+#include "core/common/eventloops.h"
 
 #include <QByteArray>
 
-namespace Salvo::ThreadEventLoops {
+namespace Salvo::EventLoops {
+
+namespace {
+void setUnlessSet(const char *name)
+{
+    if (!qEnvironmentVariableIsSet(name))
+        qputenv(name, QByteArrayLiteral("1"));
+}
+} // namespace
 
 void preferQtLoops()
 {
-    if (!qEnvironmentVariableIsSet("QT_NO_THREADED_GLIB"))
-        qputenv("QT_NO_THREADED_GLIB", QByteArrayLiteral("1"));
+    setUnlessSet("QT_NO_GLIB");
 }
 
-} // namespace Salvo::ThreadEventLoops
+void preferQtLoopsInWorkerThreads()
+{
+    setUnlessSet("QT_NO_THREADED_GLIB");
+}
+
+} // namespace Salvo::EventLoops

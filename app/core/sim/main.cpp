@@ -1,4 +1,5 @@
 // salvo-sim: the local LLM API simulator as a program of its own.
+#include "core/common/eventloops.h"
 #include "core/sim/simcommandline.h"
 
 #include <QCoreApplication>
@@ -7,6 +8,7 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char **argv)
 {
+    Salvo::EventLoops::preferQtLoops();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"Salvo"_s);
     QCoreApplication::setApplicationName(u"salvo-sim"_s);

@@ -671,7 +671,7 @@ void BatchEngine::checkSettled()
     m_updateTimer.stop();
     m_metricsTimer.stop();
     emit finished(metrics());
-    stopSenders(); // while the shell exports or shows the results
+    stopSenders(); // their connections close while the shell exports or shows the results
 }
 
 void BatchEngine::emitUpdates()

@@ -77,7 +77,7 @@ QNetworkReply *ConnectionPool::post(const QNetworkRequest &prepared, const QByte
     return chosen->manager->post(prepared, body);
 }
 
-void ConnectionPool::release(Manager *slot, QNetworkReply *reply, bool http2Used)
+void ConnectionPool::release(Manager *slot, bool answered, bool http2Used)
 {
     const auto it = std::find_if(m_managers.begin(), m_managers.end(),
                                  [slot](const auto &m) { return m.get() == slot; });
@@ -86,7 +86,6 @@ void ConnectionPool::release(Manager *slot, QNetworkReply *reply, bool http2Used
     slot->outstanding = std::max(0, slot->outstanding - 1);
     if (slot->outstanding == 0)
         slot->idleSinceMs = QDateTime::currentMSecsSinceEpoch();
-    const bool answered = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid();
     if (m_mode == HttpMode::Auto && answered) {
         if (http2Used)
             m_http2Confirmed = true;

@@ -40,8 +40,9 @@ public:
     // Sends a POST of a prepared request through a manager with a free slot (a new one if all
     // are full), which it returns to be given back to release().
     QNetworkReply *post(const QNetworkRequest &prepared, const QByteArray &body, Manager **slot);
-    // Frees the reply's slot. `http2Used` teaches the pool what the server speaks.
-    void release(Manager *slot, QNetworkReply *reply, bool http2Used);
+    // Frees a reply's slot. An answered reply (one with an HTTP status) teaches the pool, through
+    // `http2Used`, what the server speaks.
+    void release(Manager *slot, bool answered, bool http2Used);
 
     int managerCount() const { return int(m_managers.size()); }
     int perManager() const;

@@ -160,14 +160,15 @@ void RequestSender::onFinished(QNetworkReply *reply)
         m_deadlines.pop_front();
     if (sent.opensConnection)
         tuneNewConnections(); // in case Qt said nothing when the request went out
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (m_pool) {
         const bool http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
-        m_pool->release(sent.slot, reply, http2);
+        m_pool->release(sent.slot, status.isValid(), http2);
     }
     SentAnswer answer;
     answer.ticket = sent.ticket;
     answer.latencyMs = m_clock.elapsed() - sent.startedMs;
-    answer.outcome = readOutcome(reply, sent);
+    answer.outcome = readOutcome(reply, status, sent);
     reply->deleteLater();
     m_answers.append(std::move(answer));
     if (m_answers.size() == 1)
@@ -180,10 +181,10 @@ void RequestSender::flushAnswers()
         emit answered(std::exchange(m_answers, {}));
 }
 
-AttemptOutcome RequestSender::readOutcome(QNetworkReply *reply, const Sent &sent) const
+AttemptOutcome RequestSender::readOutcome(QNetworkReply *reply, const QVariant &status,
+                                          const Sent &sent) const
 {
     AttemptOutcome outcome;
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     outcome.httpStatus = status.isValid() ? status.toInt() : 0;
     const QNetworkReply::NetworkError error = reply->error();
     if (error == QNetworkReply::OperationCanceledError) {

@@ -21,6 +21,7 @@
 #include <QObject>
 #include <QSslConfiguration>
 #include <QTimer>
+#include <QVariant>
 
 #include <deque>
 
@@ -80,7 +81,8 @@ private:
     };
     void sendOne(const OutgoingRequest &outgoing);
     void onFinished(QNetworkReply *reply);
-    AttemptOutcome readOutcome(QNetworkReply *reply, const Sent &sent) const;
+    AttemptOutcome readOutcome(QNetworkReply *reply, const QVariant &status,
+                               const Sent &sent) const;
     void flushAnswers();
     // Turns Nagle off on connections opened since the last call (see LowDelaySockets).
     void tuneNewConnections();

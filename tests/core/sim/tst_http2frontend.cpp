@@ -109,6 +109,8 @@ private slots:
 private:
     [[nodiscard]] bool startServer(SimConfig config);
     QNetworkRequest request(const QString &path) const;
+    // A /v1/messages request with the test key and Anthropic's headers.
+    QNetworkRequest anthropicRequest() const;
     QNetworkReply *post(QNetworkAccessManager &nam, Provider provider, const QString &prompt);
     QJsonObject fetchStats();
     int inFlight() { return fetchStats().value(u"in_flight"_s).toInt(-1); }
@@ -185,16 +187,20 @@ QNetworkRequest TestHttp2Frontend::request(const QString &path) const
     return request;
 }
 
+QNetworkRequest TestHttp2Frontend::anthropicRequest() const
+{
+    QNetworkRequest call = request(u"/v1/messages"_s);
+    call.setRawHeader("x-api-key", "test-key");
+    call.setRawHeader("anthropic-version", "2023-06-01");
+    call.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    return call;
+}
+
 QNetworkReply *TestHttp2Frontend::post(QNetworkAccessManager &nam, Provider provider,
                                        const QString &prompt)
 {
-    if (provider == Provider::Anthropic) {
-        QNetworkRequest call = request(u"/v1/messages"_s);
-        call.setRawHeader("x-api-key", "test-key");
-        call.setRawHeader("anthropic-version", "2023-06-01");
-        call.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        return nam.post(call, anthropicBody(prompt));
-    }
+    if (provider == Provider::Anthropic)
+        return nam.post(anthropicRequest(), anthropicBody(prompt));
     QNetworkRequest call = request(u"/v1/chat/completions"_s);
     call.setRawHeader("authorization", "Bearer test-key");
     call.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
@@ -259,12 +265,9 @@ void TestHttp2Frontend::servesBothOnTheHttp1Port()
 
     // The same port, the same moment: HTTP/1.1 from another client.
     QNetworkAccessManager http1Nam;
-    QNetworkRequest plain = request(u"/v1/messages"_s);
+    QNetworkRequest plain = anthropicRequest();
     plain.setAttribute(QNetworkRequest::Http2DirectAttribute, false);
     plain.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    plain.setRawHeader("x-api-key", "test-key");
-    plain.setRawHeader("anthropic-version", "2023-06-01");
-    plain.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     QList<QNetworkReply *> replies;
     for (int i = 0; i < 3; ++i) {
         replies << http1Nam.post(plain, anthropicBody(u"plain %1"_s.arg(i)));

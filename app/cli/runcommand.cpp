@@ -501,7 +501,8 @@ int RunCommand::execute(const QString &runPath, const RunConfig &config, const Q
         secrets.baseUrlOverride = started.value().toString();
     }
     m_host.start(runPath, secrets, prices);
-    return QCoreApplication::exec() == 0 ? m_exitCode : m_exitCode;
+    QCoreApplication::exec();
+    return m_exitCode;
 }
 
 void RunCommand::onInterrupt()

@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QThread>
-#include <QSslCertificate>
 #include <QSslConfiguration>
 
 #include <algorithm>
@@ -78,6 +77,14 @@ void BatchEngine::start(const QString &runPath, const EngineSecrets &secrets,
     if (!secrets.baseUrlOverride.isEmpty())
         m_config.baseUrl = secrets.baseUrlOverride;
     m_prices = prices;
+    m_modelPriced = m_prices.find(m_config.effectiveModel()).has_value();
+    if (m_config.spendCapUsd > 0 && !m_modelPriced) {
+        // Priced at nothing, every request would pass the cap: refuse rather than spend blind.
+        emit startFailed(tr("The spend cap needs the price of the model \"%1\", which the price "
+                            "table does not know. Add it to the price file, or remove the cap.")
+                             .arg(m_config.effectiveModel()));
+        return;
+    }
 
     const QStringList columns = m_store->columns();
     auto parsed = PromptTemplate::forRun(m_config.promptTemplate, columns);
@@ -93,17 +100,13 @@ void BatchEngine::start(const QString &runPath, const EngineSecrets &secrets,
     }
     m_systemTemplate = system.takeValue();
 
-    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-    if (!m_config.caCertPath.isEmpty()) {
-        const QList<QSslCertificate> certificates = QSslCertificate::fromPath(m_config.caCertPath);
-        if (certificates.isEmpty()) {
-            emit startFailed(tr("No certificate could be read from %1.").arg(m_config.caCertPath));
-            return;
-        }
-        ssl.addCaCertificates(certificates);
+    auto ssl = m_config.sslConfiguration();
+    if (!ssl) {
+        emit startFailed(ssl.error());
+        return;
     }
     m_bodies = BodyTemplate(m_config);
-    m_ssl = ssl;
+    m_ssl = ssl.takeValue();
     m_request = ApiRequest::networkRequest(m_config, m_secrets.apiKey);
     startSenders();
     m_policy = std::make_unique<RetryPolicy>(m_config.maxRetries, m_config.backoffBaseMs,
@@ -116,6 +119,7 @@ void BatchEngine::start(const QString &runPath, const EngineSecrets &secrets,
     m_store->requeueUnfinished();
     m_counts = m_store->counts();
     m_costIncludingUncommitted = m_counts.costUsd;
+    m_possiblyBilledUsd = 0;
     m_updateTimer.start();
     m_metricsTimer.start();
     emit started(m_counts.total);
@@ -233,7 +237,11 @@ void BatchEngine::cancel()
         m_tasks.erase(idx);
     m_ready.clear();
     flushStore();
-    m_store->cancelQueued();
+    QList<qint64> inFlight;
+    inFlight.reserve(m_inFlight.size());
+    for (const Flight &flight : std::as_const(m_inFlight))
+        inFlight.append(flight.idx);
+    m_store->cancelQueued(inFlight);
     m_storeDrained = true;
     m_counts = m_store->counts();
     checkSettled();
@@ -306,7 +314,7 @@ bool BatchEngine::refill()
         task.estimatedInputTokens = ApiRequest::estimateTokens(task.system)
             + ApiRequest::estimateTokens(task.prompt) + 8;
         task.result.idx = row.idx;
-        task.failedAttempts = row.attempts; // earlier attempts of a resumed run still count
+        task.attemptsMade = row.attempts;
         m_tasks.emplace(row.idx, std::move(task));
         m_ready.push_back(row.idx);
         added = true;
@@ -368,15 +376,26 @@ void BatchEngine::fillSlots()
             paced = true;
             break;
         }
+        if (m_config.spendCapUsd > 0 && !m_modelPriced) {
+            halt(PauseReason::SpendCap,
+                 tr("Paused: the spend cap needs the price of the model \"%1\", which the price "
+                    "table does not know. Add it to the price file, or remove the cap.")
+                     .arg(m_config.effectiveModel()));
+            return;
+        }
         if (m_config.spendCapUsd > 0) {
             const double worst = worstCost(task);
-            if (m_costIncludingUncommitted + m_inFlightWorstCost + worst > m_config.spendCapUsd) {
-                halt(PauseReason::SpendCap,
-                     tr("Paused at the spend cap of $%1: $%2 spent, and the next request could "
-                        "cost up to $%3. Raise the cap to go on.")
-                         .arg(m_config.spendCapUsd, 0, 'f', 2)
-                         .arg(m_costIncludingUncommitted, 0, 'f', 4)
-                         .arg(worst, 0, 'f', 4));
+            const double spent = m_costIncludingUncommitted + m_possiblyBilledUsd;
+            if (spent + m_inFlightWorstCost + worst > m_config.spendCapUsd) {
+                const QString message = m_possiblyBilledUsd > 0
+                    ? tr("Paused at the spend cap of $%1: $%2 spent, counting answers that were "
+                         "cut off or timed out at their worst case, and the next request could "
+                         "cost up to $%3. Raise the cap to go on.")
+                    : tr("Paused at the spend cap of $%1: $%2 spent, and the next request could "
+                         "cost up to $%3. Raise the cap to go on.");
+                halt(PauseReason::SpendCap, message.arg(m_config.spendCapUsd, 0, 'f', 2)
+                                                .arg(spent, 0, 'f', 4)
+                                                .arg(worst, 0, 'f', 4));
                 return;
             }
         }
@@ -440,7 +459,8 @@ void BatchEngine::dispatch(qint64 idx, qint64 now)
     Flight flight;
     flight.idx = idx;
     flight.startedAt = QDateTime::currentDateTimeUtc();
-    flight.worstCostUsd = m_config.spendCapUsd > 0 ? worstCost(task) : 0;
+    // Always, so that a cap set while the run goes counts the requests already out.
+    flight.worstCostUsd = worstCost(task);
     flight.sender = size_t(least - m_senders.begin());
     m_inFlightWorstCost += flight.worstCostUsd;
     m_inFlight.insert(ticket, flight);
@@ -482,10 +502,15 @@ void BatchEngine::takeAnswer(const SentAnswer &answer)
     Task &task = taskIt->second;
     const RetryDecision decision = m_policy->decide(outcome, task.failedAttempts,
                                                     task.rateLimitedAttempts);
+    const bool answeredUnreadable = outcome.transport == AttemptOutcome::Transport::Ok
+        && outcome.httpStatus >= 200 && outcome.httpStatus < 300
+        && decision.action != RetryDecision::Action::Succeed;
+    if (answeredUnreadable || outcome.transport == AttemptOutcome::Transport::Timeout)
+        m_possiblyBilledUsd += flight.worstCostUsd;
 
     AttemptRecord attempt;
     attempt.idx = flight.idx;
-    attempt.number = task.failedAttempts + task.rateLimitedAttempts + 1;
+    attempt.number = ++task.attemptsMade;
     attempt.startedAt = flight.startedAt;
     attempt.latencyMs = latency;
     attempt.httpStatus = outcome.httpStatus;
@@ -503,7 +528,7 @@ void BatchEngine::complete(Task &task, const AttemptOutcome &outcome,
     const qint64 now = nowMs();
     ItemResult &result = task.result;
     result.idx = idx;
-    result.attempts = task.failedAttempts + task.rateLimitedAttempts + 1;
+    result.attempts = task.attemptsMade;
     result.httpStatus = outcome.httpStatus;
     result.errorType = decision.errorType;
     result.latencyMs = latencyMs;
@@ -578,24 +603,30 @@ void BatchEngine::complete(Task &task, const AttemptOutcome &outcome,
         m_tasks.erase(idx);
         return;
     case RetryDecision::Action::StopForKey:
-    case RetryDecision::Action::StopForQuota: {
+    case RetryDecision::Action::StopForQuota:
+    case RetryDecision::Action::StopForTls: {
         // Not the item's fault: it goes back to the queue for when the run resumes.
         result.state = ItemState::Queued;
         result.error = decision.message;
         m_store->saveResult(result);
         m_uncommitted.append(result);
         m_ready.push_front(idx);
+        if (decision.action == RetryDecision::Action::StopForTls) {
+            halt(PauseReason::Tls,
+                 tr("The secure connection to %1 failed: %2. If the server's certificate comes "
+                    "from a private authority (a company proxy, the simulator), trust it with "
+                    "the CA certificate setting or --ca-cert, then resume the run.")
+                     .arg(m_config.baseUrl, outcome.transportMessage));
+            return;
+        }
         const bool key = decision.action == RetryDecision::Action::StopForKey;
         const QString message = key
             ? tr("The API key was rejected (HTTP %1). Check the key, then resume the run. "
                  "The server said: %2")
-                  .arg(outcome.httpStatus)
-                  .arg(outcome.apiError.message)
             : tr("The account's quota or spend limit is exhausted (HTTP %1); retrying cannot "
-                 "help until it is raised. The server said: %2")
-                  .arg(outcome.httpStatus)
-                  .arg(outcome.apiError.message);
-        halt(key ? PauseReason::ApiKey : PauseReason::Quota, message);
+                 "help until it is raised. The server said: %2");
+        halt(key ? PauseReason::ApiKey : PauseReason::Quota,
+             message.arg(outcome.httpStatus).arg(outcome.apiError.message));
         return;
     }
     }

@@ -77,6 +77,10 @@ private:
         QString system;
         QString prompt;
         qint64 estimatedInputTokens = 0;
+        // Every attempt made so far, in earlier runs too: the number of the next attempt record.
+        int attemptsMade = 0;
+        // The retry budget, counted from this start or "retry failed": a failed item sent back
+        // gets its full retries again, and past 429s never use up its retries for errors.
         int failedAttempts = 0;
         int rateLimitedAttempts = 0;
         ItemResult result;
@@ -161,6 +165,10 @@ private:
     // Totals as committed to the run file.
     ItemCounts m_counts;
     double m_costIncludingUncommitted = 0;
+    // Attempts that may have been billed without an answer to show for it (timed out, or a 2xx
+    // that was cut off or unreadable), at their worst case: the spend cap counts them.
+    double m_possiblyBilledUsd = 0;
+    bool m_modelPriced = false;
     qint64 m_requestsSent = 0;
     qint64 m_rateLimitedTotal = 0;
     qint64 m_retriesTotal = 0;

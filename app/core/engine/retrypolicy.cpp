@@ -87,7 +87,10 @@ RetryDecision RetryPolicy::decide(const AttemptOutcome &outcome, int failedAttem
     case AttemptOutcome::Transport::TlsError:
         decision.errorType = u"tls_error"_s;
         decision.message = u"The secure connection failed: %1"_s.arg(outcome.transportMessage);
-        return retryOrFail(false);
+        // An untrusted certificate fails every request the same way: stop the run once, rather
+        // than fail each item (a dropped connection mid-handshake is a connection error instead).
+        decision.action = RetryDecision::Action::StopForTls;
+        return decision;
     case AttemptOutcome::Transport::ConnectionError:
         decision.errorType = u"connection_error"_s;
         decision.message = u"Connection failed: %1"_s.arg(outcome.transportMessage);

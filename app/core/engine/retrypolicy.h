@@ -23,7 +23,7 @@ struct AttemptOutcome
 
 struct RetryDecision
 {
-    enum class Action { Succeed, Retry, Fail, StopForKey, StopForQuota, Cancelled };
+    enum class Action { Succeed, Retry, Fail, StopForKey, StopForQuota, StopForTls, Cancelled };
     Action action = Action::Fail;
     qint64 delayMs = 0;
     bool rateLimited = false;  // a 429 that may succeed later: counted apart, starts a cool-down

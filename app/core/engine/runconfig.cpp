@@ -1,5 +1,7 @@
 #include "core/engine/runconfig.h"
 
+#include <QSslCertificate>
+
 using namespace Qt::StringLiterals;
 
 namespace Salvo {
@@ -109,6 +111,20 @@ HttpMode RunConfig::effectiveHttpMode() const
         && effectiveBaseUrl().startsWith(u"http://"_s, Qt::CaseInsensitive))
         return HttpMode::H2c;
     return httpMode;
+}
+
+Result<QSslConfiguration, QString> RunConfig::sslConfiguration() const
+{
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    if (caCertPath.isEmpty())
+        return ssl;
+    QList<QSslCertificate> certificates = QSslCertificate::fromPath(caCertPath);
+    if (certificates.isEmpty())
+        certificates = QSslCertificate::fromPath(caCertPath, QSsl::Der);
+    if (certificates.isEmpty())
+        return fail(tr("No certificate could be read from %1.").arg(caCertPath));
+    ssl.addCaCertificates(certificates);
+    return ssl;
 }
 
 QJsonObject RunConfig::toJson() const

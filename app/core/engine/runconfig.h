@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QSslConfiguration>
 #include <QString>
 
 #include <optional>
@@ -61,6 +62,9 @@ public:
     // HTTP/2 with prior knowledge on its HTTP/1.1 port, and Qt 6.4's HTTP/1.1 costs the client
     // about twice the CPU per request (it reads each answer's headers one byte per read()).
     HttpMode effectiveHttpMode() const;
+    // The system's trusted authorities, plus caCertPath's certificates; an error when that file
+    // holds none (missing, unreadable, or not PEM/DER).
+    Result<QSslConfiguration, QString> sslConfiguration() const;
 
     QJsonObject toJson() const;
     [[nodiscard]] static Result<RunConfig, QString> fromJson(const QJsonObject &object);

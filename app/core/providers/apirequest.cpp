@@ -54,7 +54,23 @@ QByteArray body(const RunConfig &config, const QString &system, const QString &p
 
 qint64 estimateTokens(const QString &text)
 {
-    return (text.toUtf8().size() + 3) / 4;
+    // Tokenizers give Chinese, Japanese and Korean about a token a character, emoji one to
+    // three: counted by bytes, such text would be underestimated 3–4×, and with it the spend
+    // cap's worst case. Alphabets read about four UTF-8 bytes a token.
+    qint64 bytes = 0;
+    qint64 wide = 0;
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x80)
+            ++bytes;
+        else if (u < 0x800)
+            bytes += 2;
+        else if (u < 0x2E80)
+            bytes += 3;
+        else
+            ++wide; // CJK and beyond, and each half of a surrogate pair (emoji)
+    }
+    return (bytes + 3) / 4 + wide;
 }
 
 } // namespace Salvo::ApiRequest

@@ -14,7 +14,8 @@ QNetworkRequest networkRequest(const RunConfig &config, const QByteArray &apiKey
 QByteArray body(const RunConfig &config, const QString &system, const QString &prompt);
 
 // Salvo's own token estimate for text, used before a call (pacing, spend cap, cost estimate)
-// and when a server reports no usage: about four bytes of UTF-8 per token.
+// and when a server reports no usage: about four bytes of UTF-8 per token for alphabets, a token
+// per character for Chinese, Japanese and Korean, two per emoji.
 qint64 estimateTokens(const QString &text);
 
 } // namespace Salvo::ApiRequest

@@ -618,10 +618,18 @@ qint64 RunStore::requeueCancelled()
         stateSql(ItemState::Queued), stateSql(ItemState::Cancelled)));
 }
 
-qint64 RunStore::cancelQueued()
+qint64 RunStore::cancelQueued(const QList<qint64> &spared)
 {
-    return changeState(u"UPDATE items SET state = %1 WHERE state = %2"_s.arg(
-        stateSql(ItemState::Cancelled), stateSql(ItemState::Queued)));
+    QString sql = u"UPDATE items SET state = %1 WHERE state = %2"_s.arg(
+        stateSql(ItemState::Cancelled), stateSql(ItemState::Queued));
+    if (!spared.isEmpty()) {
+        QStringList indices;
+        indices.reserve(spared.size());
+        for (qint64 idx : spared)
+            indices.append(QString::number(idx));
+        sql += u" AND idx NOT IN (%1)"_s.arg(indices.join(u','));
+    }
+    return changeState(sql);
 }
 
 void RunStore::saveResult(const ItemResult &result)

@@ -62,8 +62,9 @@ public:
     qint64 requeueFailed();
     // Cancelled items go back to Queued (resuming a cancelled run).
     qint64 requeueCancelled();
-    // Every Queued item becomes Cancelled.
-    qint64 cancelQueued();
+    // Every Queued item becomes Cancelled, except those in `spared` (the ones in flight, which
+    // the file keeps queued until their answers come).
+    qint64 cancelQueued(const QList<qint64> &spared = {});
 
     // Buffered writes; flush() commits everything buffered in one transaction. If it fails
     // (disk full, a result for an item that does not exist), nothing is written and everything

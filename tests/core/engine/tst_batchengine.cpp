@@ -29,13 +29,17 @@ private slots:
     void recoversFromEachFault();
     void pacesUnderServerRateLimit();
     void rejectedKeyStopsTheRunOnce();
+    void untrustedCertificateStopsTheRunOnce();
     void exhaustedQuotaIsNotRetried();
     void badRequestFailsOnlyThatItem();
     void pauseAndResumeLoseNothing();
     void cancelLetsInFlightFinish();
     void stopsAtTheSpendCap();
+    void spendCapCountsUnreadableAnswers();
+    void spendCapNeedsThePrice();
     void keyNeverReachesTheRunFile();
     void retryFailedResendsOnlyFailures();
+    void retryFailedGivesFullRetries();
 
 private:
     QString runPath(const QString &name) { return m_dir.filePath(name + u".salvo"_s); }
@@ -305,6 +309,41 @@ void TestBatchEngine::rejectedKeyStopsTheRunOnce()
     QCOMPARE(again.finalMetrics().ok, 500);
 }
 
+void TestBatchEngine::untrustedCertificateStopsTheRunOnce()
+{
+    SimConfig sim = simConfig(10);
+    QVERIFY(sim.applyOption(u"proto"_s, u"h2tls"_s));
+    sim.certPath = runPath(u"untrusted-cert"_s) + u".pem"_s;
+    SimHost host;
+    auto url = host.start(sim);
+    QVERIFY(url);
+    RunConfig config;
+    config.maxInFlight = 8;
+    const QString path = runPath(u"untrusted"_s);
+    QVERIFY(makeRun(path, 200, config));
+    {
+        EngineRun run;
+        run.start(path, url.value());
+        QVERIFY(run.waitDone());
+        QCOMPARE(run.halted.size(), 1);
+        QCOMPARE(run.halted.first().first().value<PauseReason>(), PauseReason::Tls);
+        QVERIFY(run.halted.first().at(1).toString().contains(u"--ca-cert"_s));
+    }
+    {
+        auto store = RunStore::open(path);
+        QVERIFY(store);
+        QCOMPARE(store.value()->counts().failed, 0);
+        QCOMPARE(store.value()->counts().queued, 200); // nothing is lost to a setup mistake
+        // Trusting the simulator's certificate, the same file finishes.
+        config.caCertPath = sim.certPath;
+        QVERIFY(store.value()->setConfig(config.toJson()));
+    }
+    EngineRun again;
+    again.start(path, url.value());
+    QVERIFY(again.waitDone());
+    QCOMPARE(again.finalMetrics().ok, 200);
+}
+
 void TestBatchEngine::exhaustedQuotaIsNotRetried()
 {
     SimConfig sim = simConfig(20);
@@ -390,17 +429,30 @@ void TestBatchEngine::pauseAndResumeLoseNothing()
 void TestBatchEngine::cancelLetsInFlightFinish()
 {
     SimHost host;
-    auto url = host.start(simConfig(300));
+    auto url = host.start(simConfig(600));
     QVERIFY(url);
     RunConfig config;
     config.maxInFlight = 20;
     const QString path = runPath(u"cancel"_s);
     QVERIFY(makeRun(path, 400, config));
     EngineRun run;
+    QSignalSpy live(&run.host, &EngineHost::metricsUpdated);
     run.start(path, url.value());
     QTRY_VERIFY_WITH_TIMEOUT(simStats(url.value()).value(u"answers"_s).toInt() >= 40, 20000);
     run.host.cancel();
     QVERIFY(run.waitDone());
+    // While the last answers come in, those items are in flight, not yet cancelled.
+    int whileCancelling = 0;
+    for (const QList<QVariant> &signal : std::as_const(live)) {
+        const auto m = signal.first().value<EngineMetrics>();
+        if (m.state != RunState::Cancelling)
+            continue;
+        ++whileCancelling;
+        QVERIFY2(m.ok + m.failed + m.cancelled + m.inFlight <= m.total,
+                 qPrintable(u"%1 ok, %2 cancelled, %3 in flight"_s.arg(m.ok).arg(m.cancelled)
+                                .arg(m.inFlight)));
+    }
+    QVERIFY(whileCancelling > 0);
     const EngineMetrics metrics = run.finalMetrics();
     QCOMPARE(metrics.ok + metrics.cancelled, 400);
     QCOMPARE(metrics.failed, 0);
@@ -432,6 +484,50 @@ void TestBatchEngine::stopsAtTheSpendCap()
     QVERIFY(counts.ok >= 9);
     QVERIFY(counts.costUsd <= config.spendCapUsd);
     QCOMPARE(counts.ok, simStats(url.value()).value(u"answers"_s).toInt());
+}
+
+void TestBatchEngine::spendCapCountsUnreadableAnswers()
+{
+    SimConfig sim = simConfig(20);
+    sim.pMalformed = 1.0; // answered, so possibly billed, but never readable
+    SimHost host;
+    auto url = host.start(sim);
+    QVERIFY(url);
+    RunConfig config;
+    config.maxInFlight = 4;
+    config.maxRetries = 50;
+    config.backoffBaseMs = 10;
+    config.backoffCapMs = 20;
+    config.maxTokens = 1000; // about $0.005 at worst for each attempt
+    config.spendCapUsd = 0.05;
+    const QString path = runPath(u"spend-unreadable"_s);
+    QVERIFY(makeRun(path, 100, config));
+    EngineRun run;
+    run.start(path, url.value());
+    QVERIFY(run.waitDone());
+    QCOMPARE(run.halted.size(), 1);
+    QCOMPARE(run.halted.first().first().value<PauseReason>(), PauseReason::SpendCap);
+    QVERIFY(run.halted.first().at(1).toString().contains(u"worst case"_s));
+    // Each attempt is counted at its worst case, so the cap stops them after about ten.
+    const int requests = simStats(url.value()).value(u"requests"_s).toInt();
+    QVERIFY2(requests >= 8 && requests <= 10, qPrintable(QString::number(requests)));
+}
+
+void TestBatchEngine::spendCapNeedsThePrice()
+{
+    SimHost host;
+    auto url = host.start(simConfig(5));
+    QVERIFY(url);
+    RunConfig config;
+    config.model = u"a-model-without-a-price"_s;
+    config.spendCapUsd = 1.0;
+    const QString path = runPath(u"spend-unpriced"_s);
+    QVERIFY(makeRun(path, 10, config));
+    EngineRun run;
+    run.start(path, url.value());
+    QTRY_COMPARE_WITH_TIMEOUT(run.failed.size(), 1, 10000);
+    QVERIFY(run.failed.first().first().toString().contains(u"a-model-without-a-price"_s));
+    QCOMPARE(simStats(url.value()).value(u"requests"_s).toInt(), 0);
 }
 
 void TestBatchEngine::keyNeverReachesTheRunFile()
@@ -494,6 +590,43 @@ void TestBatchEngine::retryFailedResendsOnlyFailures()
     QCOMPARE(metrics.first().first().value<EngineMetrics>().state, RunState::Running);
     QVERIFY(!updates.isEmpty());
     QCOMPARE(simStats(url.value()).value(u"requests"_s).toInt(), 90);
+}
+
+void TestBatchEngine::retryFailedGivesFullRetries()
+{
+    SimConfig sim = simConfig(5);
+    sim.p500 = 1.0;
+    SimHost host;
+    auto url = host.start(sim);
+    QVERIFY(url);
+    RunConfig config;
+    config.maxInFlight = 10;
+    config.maxRetries = 2;
+    config.backoffBaseMs = 10;
+    config.backoffCapMs = 20;
+    const QString path = runPath(u"retry-budget"_s);
+    QVERIFY(makeRun(path, 20, config));
+    EngineRun run;
+    run.start(path, url.value());
+    QVERIFY(run.waitDone());
+    QCOMPARE(run.finalMetrics().failed, 20);
+    QCOMPARE(simStats(url.value()).value(u"requests"_s).toInt(), 60);
+
+    // Asked to retry, each item gets its retries again, not one last attempt.
+    run.finished.clear();
+    run.host.retryFailed();
+    QTRY_VERIFY_WITH_TIMEOUT(!run.finished.isEmpty(), 20000);
+    QCOMPARE(run.finalMetrics().failed, 20);
+    QCOMPARE(simStats(url.value()).value(u"requests"_s).toInt(), 120);
+    auto store = RunStore::open(path);
+    QVERIFY(store);
+    const ItemResult result = store.value()->result(3);
+    QCOMPARE(result.attempts, 6);
+    // Every attempt keeps its own record: the second round numbers on from the first.
+    const QList<AttemptRecord> attempts = store.value()->attempts(3);
+    QCOMPARE(attempts.size(), 6);
+    for (int i = 0; i < attempts.size(); ++i)
+        QCOMPARE(attempts.at(i).number, i + 1);
 }
 
 QTEST_GUILESS_MAIN(TestBatchEngine)

@@ -35,6 +35,8 @@ QString actionName(Action action)
         return u"StopForKey"_s;
     case Action::StopForQuota:
         return u"StopForQuota"_s;
+    case Action::StopForTls:
+        return u"StopForTls"_s;
     case Action::Cancelled:
         return u"Cancelled"_s;
     }
@@ -237,7 +239,7 @@ void TestRetryPolicy::decide_data()
                              << u"timeout"_s;
     QTest::newRow("connection error") << transport(Transport::ConnectionError) << 0 << 0
                                       << Action::Retry << false << u"connection_error"_s;
-    QTest::newRow("TLS error") << transport(Transport::TlsError) << 0 << 0 << Action::Fail
+    QTest::newRow("TLS error") << transport(Transport::TlsError) << 0 << 0 << Action::StopForTls
                                << false << u"tls_error"_s;
     QTest::newRow("aborted") << transport(Transport::Aborted) << 0 << 0 << Action::Cancelled
                              << false << u"cancelled"_s;

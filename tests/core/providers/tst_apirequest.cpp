@@ -296,8 +296,11 @@ void TestApiRequest::estimateTokens_data()
     QTest::newRow("five bytes") << u"abcde"_s << qint64(2);
     QTest::newRow("eight bytes") << u"abcdefgh"_s << qint64(2);
     QTest::newRow("umlauts count as UTF-8 bytes") << u"äöüß"_s << qint64(2);
-    QTest::newRow("CJK: three bytes each") << u"日本語です"_s << qint64(4);
-    QTest::newRow("emoji: four bytes") << u"🙂"_s << qint64(1);
+    QTest::newRow("CJK: a token a character") << u"日本語です"_s << qint64(5);
+    QTest::newRow("Hangul: a token a character") << u"안녕하세요"_s << qint64(5);
+    QTest::newRow("Cyrillic: two bytes a letter") << u"привет"_s << qint64(3);
+    QTest::newRow("emoji: two") << u"🙂"_s << qint64(2);
+    QTest::newRow("mixed") << u"Order 日本 ok"_s << qint64(3 + 2);
     QTest::newRow("400 bytes") << QString(400, u'x') << qint64(100);
 }
 

@@ -62,10 +62,6 @@
         <translation>Der System-Prompt: %1</translation>
     </message>
     <message>
-        <source>No certificate could be read from %1.</source>
-        <translation>Aus %1 konnte kein Zertifikat gelesen werden.</translation>
-    </message>
-    <message>
         <source>Paused.</source>
         <translation>Pausiert.</translation>
     </message>
@@ -88,6 +84,22 @@
     <message>
         <source>Results cannot be saved: %1</source>
         <translation>Ergebnisse können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The spend cap needs the price of the model &quot;%1&quot;, which the price table does not know. Add it to the price file, or remove the cap.</source>
+        <translation>Die Ausgabengrenze braucht den Preis des Modells „%1“, den die Preistabelle nicht kennt. Tragen Sie ihn in die Preisdatei ein oder entfernen Sie die Grenze.</translation>
+    </message>
+    <message>
+        <source>Paused: the spend cap needs the price of the model &quot;%1&quot;, which the price table does not know. Add it to the price file, or remove the cap.</source>
+        <translation>Angehalten: Die Ausgabengrenze braucht den Preis des Modells „%1“, den die Preistabelle nicht kennt. Tragen Sie ihn in die Preisdatei ein oder entfernen Sie die Grenze.</translation>
+    </message>
+    <message>
+        <source>Paused at the spend cap of $%1: $%2 spent, counting answers that were cut off or timed out at their worst case, and the next request could cost up to $%3. Raise the cap to go on.</source>
+        <translation>An der Ausgabengrenze von $%1 angehalten: $%2 ausgegeben (abgebrochene oder unlesbare Antworten im ungünstigsten Fall gerechnet), und die nächste Anfrage könnte bis zu $%3 kosten. Erhöhen Sie die Grenze, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2. If the server&apos;s certificate comes from a private authority (a company proxy, the simulator), trust it with the CA certificate setting or --ca-cert, then resume the run.</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2. Stammt das Zertifikat des Servers von einer eigenen Zertifizierungsstelle (ein Firmen-Proxy, der Simulator), vertrauen Sie ihr mit der Einstellung „CA-Zertifikat“ oder --ca-cert und setzen Sie den Lauf dann fort.</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1666,38 @@ Der Fehler war: %2</translation>
         <source>Sending one short request…</source>
         <translation>Eine kurze Anfrage wird gesendet…</translation>
     </message>
+    <message>
+        <source>None: only the authorities your system trusts</source>
+        <translation>Keins: nur die Stellen, denen Ihr System vertraut</translation>
+    </message>
+    <message>
+        <source>A certificate authority to trust as well, in a PEM or DER file: your company proxy&apos;s, or a private server&apos;s.</source>
+        <translation>Eine weitere vertrauenswürdige Zertifizierungsstelle, als PEM- oder DER-Datei: die Ihres Firmen-Proxys oder eines privaten Servers.</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA-Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file.</source>
+        <translation>Die Zertifikatsdatei wählen.</translation>
+    </message>
+    <message>
+        <source>C&amp;A certificate:</source>
+        <translation>C&amp;A-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Trust a Certificate Authority</source>
+        <translation>Einer Zertifizierungsstelle vertrauen</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer *.der);;Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>Salvo::RecentFilesMenu</name>
@@ -2061,6 +2105,10 @@ INPUT ist eine Tabelle oder Datendatei: CSV, TSV, XLSX, JSON (ein Array von Obje
         <source>Unknown provider &quot;%1&quot;.</source>
         <translation>Unbekannter Anbieter „%1“.</translation>
     </message>
+    <message>
+        <source>No certificate could be read from %1.</source>
+        <translation>Aus %1 konnte kein Zertifikat gelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>Salvo::RunController</name>
@@ -2131,6 +2179,10 @@ INPUT ist eine Tabelle oder Datendatei: CSV, TSV, XLSX, JSON (ein Array von Obje
 Details: %2</source>
         <translation>%1
 Details: %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted, so nothing was sent. Trust its certificate authority on the Provider tab, then press Resume.</source>
+        <translation>Dem Zertifikat des Servers wird nicht vertraut, daher wurde nichts gesendet. Vertrauen Sie seiner Zertifizierungsstelle im Reiter „Anbieter“ und drücken Sie dann „Fortsetzen“.</translation>
     </message>
 </context>
 <context>

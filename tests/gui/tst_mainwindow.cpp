@@ -732,6 +732,25 @@ void TestMainWindow::testConnectionSaysWhatHappened()
     QVERIFY(tested.wait(30000));
     QCOMPARE(tested.takeFirst().first().toBool(), false);
     QVERIFY(result->text().contains(u"401"_s));
+
+    // A server whose certificate comes from an authority of its own: refused until it is trusted.
+    SimHost secure;
+    config.protocol = SimConfig::Protocol::H2Tls;
+    config.certPath = m_dir.filePath(u"private-ca.pem"_s);
+    auto secureUrl = secure.start(config);
+    QVERIFY(secureUrl);
+    QCOMPARE(secureUrl.value().scheme(), u"https"_s);
+    child<QLineEdit>(window, u"baseUrlEdit"_s)->setText(secureUrl.value().toString() + u"/v1"_s);
+    child<QLineEdit>(window, u"keyEdit"_s)->setText(u"right-key"_s);
+    QTest::mouseClick(child<QPushButton>(window, u"testButton"_s), Qt::LeftButton);
+    QVERIFY(tested.wait(30000));
+    QCOMPARE(tested.takeFirst().first().toBool(), false);
+    auto *caCert = child<QLineEdit>(window, u"caCertEdit"_s);
+    QVERIFY(!caCert->parentWidget()->isHidden()); // its row shows for every real provider
+    caCert->setText(config.certPath);
+    QTest::mouseClick(child<QPushButton>(window, u"testButton"_s), Qt::LeftButton);
+    QVERIFY(tested.wait(30000));
+    QVERIFY2(tested.takeFirst().first().toBool(), qPrintable(result->text()));
 }
 
 void TestMainWindow::dropsLocalFileOnly()

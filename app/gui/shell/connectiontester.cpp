@@ -61,7 +61,15 @@ void ConnectionTester::test(const RunConfig &chosen, const QByteArray &apiKey,
         }
         key = "no-key";
     }
+    auto ssl = config.sslConfiguration();
+    if (!ssl) {
+        emit tested(false, ssl.error());
+        return;
+    }
     QNetworkRequest request = ApiRequest::networkRequest(config, key);
+    request.setSslConfiguration(ssl.value());
+    // A cached connection keeps the TLS settings it was opened with, and the test is of these.
+    m_network->clearConnectionCache();
     request.setTransferTimeout(TestTimeoutMs);
     const QByteArray body = ApiRequest::body(config, QString(), u"Reply with the word OK."_s);
     m_clock.start();

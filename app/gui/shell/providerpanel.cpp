@@ -7,6 +7,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -111,6 +113,22 @@ ProviderPanel::ProviderPanel(QWidget *parent)
     m_keyStatus->setWordWrap(true);
     m_form->addRow(QString(), m_keyStatus);
 
+    m_caCertRow = new QWidget(this);
+    auto *caCertLayout = new QHBoxLayout(m_caCertRow);
+    caCertLayout->setContentsMargins(0, 0, 0, 0);
+    m_caCertEdit = new QLineEdit(m_caCertRow);
+    m_caCertEdit->setObjectName(u"caCertEdit"_s);
+    m_caCertEdit->setPlaceholderText(tr("None: only the authorities your system trusts"));
+    m_caCertEdit->setToolTip(tr("A certificate authority to trust as well, in a PEM or DER file: "
+                                "your company proxy's, or a private server's."));
+    m_caCertEdit->setAccessibleName(tr("CA certificate file"));
+    auto *caCertButton = new QPushButton(tr("Browse…"), m_caCertRow);
+    caCertButton->setToolTip(tr("Choose the certificate file."));
+    connect(caCertButton, &QPushButton::clicked, this, &ProviderPanel::chooseCaCertificate);
+    caCertLayout->addWidget(m_caCertEdit, 1);
+    caCertLayout->addWidget(caCertButton);
+    m_form->addRow(tr("C&A certificate:"), m_caCertRow);
+
     auto *testRow = new QHBoxLayout;
     m_testButton = new QPushButton(tr("Test &Connection"), this);
     m_testButton->setObjectName(u"testButton"_s);
@@ -190,6 +208,10 @@ void ProviderPanel::applyTo(RunConfig &config) const
     config.maxTokens = m_maxTokensSpin->value();
     if (m_temperatureCheck->isChecked())
         config.temperature = m_temperatureSpin->value();
+    // The simulator the app starts itself speaks plain HTTP: no authority to trust.
+    config.caCertPath = config.provider == ProviderKind::Simulator
+        ? QString()
+        : m_caCertEdit->text().trimmed();
 }
 
 void ProviderPanel::showConfig(const RunConfig &config)
@@ -207,6 +229,18 @@ void ProviderPanel::showConfig(const RunConfig &config)
     m_maxTokensSpin->setValue(config.maxTokens);
     m_temperatureCheck->setChecked(config.temperature.has_value());
     m_temperatureSpin->setValue(config.temperature.value_or(1.0));
+    m_caCertEdit->setText(config.caCertPath);
+}
+
+void ProviderPanel::chooseCaCertificate()
+{
+    const QString current = m_caCertEdit->text().trimmed();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Trust a Certificate Authority"),
+        current.isEmpty() ? QString() : QFileInfo(current).absolutePath(),
+        tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"));
+    if (!path.isEmpty())
+        m_caCertEdit->setText(path);
 }
 
 void ProviderPanel::onProviderChanged()
@@ -218,6 +252,7 @@ void ProviderPanel::onProviderChanged()
     m_form->setRowVisible(m_baseUrlEdit, provider == ProviderKind::OpenAiCompatible);
     m_form->setRowVisible(m_keyRow, !simulator);
     m_form->setRowVisible(m_keyStatus, !simulator);
+    m_form->setRowVisible(m_caCertRow, !simulator);
     fillModels();
     m_testResult->clear();
     m_key.clear();

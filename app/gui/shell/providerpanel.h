@@ -51,6 +51,7 @@ signals:
 private:
     void onProviderChanged();
     void fillModels();
+    void chooseCaCertificate();
     void saveKey();
     void forgetKey();
     void onKeyRead(const QString &providerId, const QByteArray &key, ApiKeyStore::Source source);
@@ -67,6 +68,8 @@ private:
     QDoubleSpinBox *m_temperatureSpin = nullptr;
     QWidget *m_keyRow = nullptr;
     QLineEdit *m_keyEdit = nullptr;
+    QWidget *m_caCertRow = nullptr;
+    QLineEdit *m_caCertEdit = nullptr;
     QLabel *m_keyStatus = nullptr;
     QPushButton *m_testButton = nullptr;
     QLabel *m_testResult = nullptr;

@@ -858,10 +858,6 @@ Der Fehler war: %2</translation>
         <translation> s</translation>
     </message>
     <message>
-        <source>A request without an answer after this long is abandoned and retried.</source>
-        <translation>Eine Anfrage, die nach dieser Zeit keine Antwort hat, wird aufgegeben und wiederholt.</translation>
-    </message>
-    <message>
         <source>&amp;Timeout:</source>
         <translation>&amp;Zeitlimit:</translation>
     </message>
@@ -900,6 +896,14 @@ Der Fehler war: %2</translation>
     <message>
         <source>Retries, timeout and the per-minute budgets apply when a run starts or resumes. The in-flight cap below and the spend cap change a running batch at once.</source>
         <translation>Wiederholungen, Zeitlimit und die Budgets pro Minute gelten, wenn ein Lauf startet oder fortgesetzt wird. Die Obergrenze gleichzeitiger Anfragen unten und das Ausgabenlimit ändern einen laufenden Lauf sofort.</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>A request without an answer after this long is abandoned and retried. Automatic: 2 minutes, or a second for every 20 tokens of the longest answer when that is longer.</source>
+        <translation>Eine Anfrage, die nach dieser Zeit keine Antwort hat, wird aufgegeben und wiederholt. Automatisch: 2 Minuten, oder eine Sekunde je 20 Token der längsten Antwort, wenn das länger ist.</translation>
     </message>
 </context>
 <context>
@@ -1971,10 +1975,6 @@ INPUT ist eine Tabelle oder Datendatei: CSV, TSV, XLSX, JSON (ein Array von Obje
         <translation>Wiederholungen pro Eintrag nach Fehlern, zusätzlich zu Wartezeiten wegen Ratenlimits (Standard: 8).</translation>
     </message>
     <message>
-        <source>Seconds before a request is abandoned and retried (default 120).</source>
-        <translation>Sekunden, nach denen eine Anfrage aufgegeben und wiederholt wird (Standard: 120).</translation>
-    </message>
-    <message>
         <source>Your own budget of requests per minute.</source>
         <translation>Ihr eigenes Budget an Anfragen pro Minute.</translation>
     </message>
@@ -1985,10 +1985,6 @@ INPUT ist eine Tabelle oder Datendatei: CSV, TSV, XLSX, JSON (ein Array von Obje
     <message>
         <source>Pause before the cost could pass this many dollars.</source>
         <translation>Pausieren, bevor die Kosten diesen Dollarbetrag übersteigen könnten.</translation>
-    </message>
-    <message>
-        <source>Also trust this CA certificate (PEM), e.g. a corporate proxy&apos;s.</source>
-        <translation>Diesem CA-Zertifikat (PEM) zusätzlich vertrauen, z. B. dem eines Firmen-Proxys.</translation>
     </message>
     <message>
         <source>auto (HTTP/2 when TLS offers it, and h2c to the simulator), http1, or h2c (HTTP/2 without TLS).</source>
@@ -2097,6 +2093,14 @@ INPUT ist eine Tabelle oder Datendatei: CSV, TSV, XLSX, JSON (ein Array von Obje
     <message>
         <source>Resume with: salvo-cli resume %1 --out %2</source>
         <translation>Fortsetzen mit: salvo-cli resume %1 --out %2</translation>
+    </message>
+    <message>
+        <source>Seconds before a request is abandoned and retried (default 120, or a second for every 20 of --max-tokens when longer).</source>
+        <translation>Sekunden, nach denen eine Anfrage aufgegeben und wiederholt wird (Standard: 120, oder eine Sekunde je 20 von --max-tokens, wenn das länger ist).</translation>
+    </message>
+    <message>
+        <source>Also trust this CA certificate (PEM or DER), e.g. a corporate proxy&apos;s.</source>
+        <translation>Diesem CA-Zertifikat (PEM oder DER) zusätzlich vertrauen, z. B. dem eines Firmen-Proxys.</translation>
     </message>
 </context>
 <context>

@@ -242,11 +242,11 @@ int RunCommand::run(const QStringList &arguments)
         {u"temperature"_s, tr("Sampling temperature."), u"X"_s},
         {u"concurrency"_s, tr("Requests in flight at once (default 20)."), u"N"_s, u"20"_s},
         {u"max-retries"_s, tr("Retries per item after errors, besides rate-limit waits (default 8)."), u"N"_s, u"8"_s},
-        {u"timeout"_s, tr("Seconds before a request is abandoned and retried (default 120)."), u"SECONDS"_s, u"120"_s},
+        {u"timeout"_s, tr("Seconds before a request is abandoned and retried (default 120, or a second for every 20 of --max-tokens when longer)."), u"SECONDS"_s},
         {u"rpm"_s, tr("Your own budget of requests per minute."), u"N"_s},
         {u"tpm"_s, tr("Your own budget of tokens per minute."), u"N"_s},
         {u"spend-cap"_s, tr("Pause before the cost could pass this many dollars."), u"USD"_s},
-        {u"ca-cert"_s, tr("Also trust this CA certificate (PEM), e.g. a corporate proxy's."), u"FILE"_s},
+        {u"ca-cert"_s, tr("Also trust this CA certificate (PEM or DER), e.g. a corporate proxy's."), u"FILE"_s},
         {u"http"_s,
          tr("auto (HTTP/2 when TLS offers it, and h2c to the simulator), http1, or h2c (HTTP/2 "
             "without TLS)."),
@@ -316,9 +316,9 @@ int RunCommand::run(const QStringList &arguments)
     integer(u"concurrency"_s, 1, 100000, &config.maxInFlight);
     integer(u"max-retries"_s, 0, 1000, &config.maxRetries);
     integer(u"h2-streams"_s, 1, 100000, &config.http2Streams);
-    double timeoutSeconds = 120;
+    double timeoutSeconds = 0; // automatic
     number(u"timeout"_s, 0.001, &timeoutSeconds);
-    config.timeoutMs = int(timeoutSeconds * 1000);
+    config.timeoutMs = int(std::min(timeoutSeconds, 24 * 3600.0) * 1000);
     number(u"rpm"_s, 0, &config.rpmBudget);
     number(u"tpm"_s, 0, &config.tpmBudget);
     number(u"spend-cap"_s, 0, &config.spendCapUsd);

@@ -423,7 +423,7 @@ void BatchEngine::startSenders()
         slot.thread->setObjectName(u"salvo-sender-%1"_s.arg(i));
         slot.sender = new RequestSender(m_config.effectiveHttpMode(), m_config.http2Streams, m_ssl,
                                         m_config.usesAnthropicApi(), m_request,
-                                        m_config.timeoutMs);
+                                        m_config.effectiveTimeoutMs());
         slot.sender->moveToThread(slot.thread.get());
         connect(slot.thread.get(), &QThread::finished, slot.sender, &QObject::deleteLater);
         connect(slot.sender, &RequestSender::answered, this, &BatchEngine::onAnswered,

@@ -2,6 +2,8 @@
 
 #include <QSslCertificate>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Salvo {
@@ -111,6 +113,15 @@ HttpMode RunConfig::effectiveHttpMode() const
         && effectiveBaseUrl().startsWith(u"http://"_s, Qt::CaseInsensitive))
         return HttpMode::H2c;
     return httpMode;
+}
+
+int RunConfig::effectiveTimeoutMs() const
+{
+    if (timeoutMs > 0)
+        return timeoutMs;
+    constexpr qint64 MinimumMs = 120000;
+    constexpr qint64 MsPerToken = 1000 / 20; // slower than any model writes
+    return int(std::clamp<qint64>(qint64(maxTokens) * MsPerToken, MinimumMs, 24 * 3600 * 1000));
 }
 
 Result<QSslConfiguration, QString> RunConfig::sslConfiguration() const

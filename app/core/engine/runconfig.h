@@ -34,7 +34,7 @@ public:
 
     int maxInFlight = 20;
     int maxRetries = 8;            // beyond the first attempt; rate-limit retries are counted apart
-    int timeoutMs = 120000;
+    int timeoutMs = 0;             // 0: automatic, see effectiveTimeoutMs()
     double rpmBudget = 0;          // 0: none
     double tpmBudget = 0;          // input + output tokens per minute; 0: none
     double spendCapUsd = 0;        // 0: none
@@ -62,6 +62,10 @@ public:
     // HTTP/2 with prior knowledge on its HTTP/1.1 port, and Qt 6.4's HTTP/1.1 costs the client
     // about twice the CPU per request (it reads each answer's headers one byte per read()).
     HttpMode effectiveHttpMode() const;
+    // timeoutMs, or when automatic: 2 minutes, or a second for every 20 tokens of maxTokens when
+    // that is longer. A whole answer arrives at once, so a slow model writing a long one must not
+    // be cut off: the abandoned attempt may be billed, and its retry would be paid again.
+    int effectiveTimeoutMs() const;
     // The system's trusted authorities, plus caCertPath's certificates; an error when that file
     // holds none (missing, unreadable, or not PEM/DER).
     Result<QSslConfiguration, QString> sslConfiguration() const;

@@ -29,10 +29,12 @@ LimitsPanel::LimitsPanel(QWidget *parent) : QWidget(parent)
 
     m_timeoutSpin = new QSpinBox(this);
     m_timeoutSpin->setObjectName(u"timeoutSpin"_s);
-    m_timeoutSpin->setRange(1, 3600);
+    m_timeoutSpin->setRange(0, 3600);
     m_timeoutSpin->setSuffix(tr(" s"));
+    m_timeoutSpin->setSpecialValueText(tr("Automatic"));
     m_timeoutSpin->setToolTip(tr("A request without an answer after this long is abandoned and "
-                                 "retried."));
+                                 "retried. Automatic: 2 minutes, or a second for every 20 tokens "
+                                 "of the longest answer when that is longer."));
     form->addRow(tr("&Timeout:"), m_timeoutSpin);
 
     m_rpmSpin = new QSpinBox(this);
@@ -85,7 +87,7 @@ void LimitsPanel::applyTo(RunConfig &config) const
 void LimitsPanel::showConfig(const RunConfig &config)
 {
     m_retriesSpin->setValue(config.maxRetries);
-    m_timeoutSpin->setValue(std::max(1, config.timeoutMs / 1000));
+    m_timeoutSpin->setValue(config.timeoutMs > 0 ? std::max(1, config.timeoutMs / 1000) : 0);
     m_rpmSpin->setValue(int(config.rpmBudget));
     m_tpmSpin->setValue(int(config.tpmBudget));
     const QSignalBlocker blocker(m_spendCapSpin);

@@ -1,9 +1,14 @@
 // Unit tests of RunConfig: the JSON saved in the run file (every field, both ways), provider and
 // HTTP mode names, endpoint URLs and the defaults a run falls back on.
 #include "core/engine/runconfig.h"
+#include "core/sim/simconfig.h"
+#include "core/sim/simhost.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QSslCertificate>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -89,6 +94,12 @@ private slots:
     void effectiveModel_data();
     void effectiveModel();
     void neverSavesAKey();
+    void effectiveTimeout_data();
+    void effectiveTimeout();
+    void sslConfigurationTrustsTheFile();
+
+private:
+    QTemporaryDir m_dir;
 };
 
 void TestRunConfig::initTestCase()
@@ -390,6 +401,65 @@ void TestRunConfig::speaksH2cToTheSimulator()
     config.baseUrl = baseUrl;
     config.httpMode = chosen;
     QCOMPARE(config.effectiveHttpMode(), used);
+}
+
+void TestRunConfig::effectiveTimeout_data()
+{
+    QTest::addColumn<int>("timeoutMs");
+    QTest::addColumn<int>("maxTokens");
+    QTest::addColumn<int>("effective");
+    QTest::newRow("automatic, short answers") << 0 << 1024 << 120000;
+    QTest::newRow("automatic, at the turn") << 0 << 2400 << 120000;
+    QTest::newRow("automatic, long answers") << 0 << 8192 << 409600;
+    QTest::newRow("automatic, the longest") << 0 << 10000000 << 24 * 3600 * 1000;
+    QTest::newRow("chosen, short") << 5000 << 8192 << 5000;
+    QTest::newRow("chosen, long") << 900000 << 1024 << 900000;
+}
+
+void TestRunConfig::effectiveTimeout()
+{
+    QFETCH(int, timeoutMs);
+    QFETCH(int, maxTokens);
+    QFETCH(int, effective);
+    RunConfig config;
+    config.timeoutMs = timeoutMs;
+    config.maxTokens = maxTokens;
+    QCOMPARE(config.effectiveTimeoutMs(), effective);
+    // Automatic stays automatic in the run file, so it follows a later change of max tokens.
+    QCOMPARE(RunConfig::fromJson(config.toJson()).value().timeoutMs, timeoutMs);
+}
+
+void TestRunConfig::sslConfigurationTrustsTheFile()
+{
+    RunConfig config;
+    auto system = config.sslConfiguration();
+    QVERIFY(system);
+    const qsizetype systemCount = system.value().caCertificates().size();
+
+    // A certificate written by the simulator, as PEM and as DER.
+    SimConfig sim;
+    QVERIFY(sim.applyOption(u"proto"_s, u"h2tls"_s));
+    sim.certPath = m_dir.filePath(u"ca.pem"_s);
+    SimHost host;
+    QVERIFY(host.start(sim));
+    const QList<QSslCertificate> written = QSslCertificate::fromPath(sim.certPath);
+    QCOMPARE(written.size(), 1);
+    QFile der(m_dir.filePath(u"ca.der"_s));
+    QVERIFY(der.open(QIODevice::WriteOnly));
+    der.write(written.first().toDer());
+    der.close();
+    for (const QString &path : {sim.certPath, der.fileName()}) {
+        config.caCertPath = path;
+        auto trusted = config.sslConfiguration();
+        QVERIFY2(trusted, qPrintable(path));
+        QCOMPARE(trusted.value().caCertificates().size(), systemCount + 1);
+        QVERIFY(trusted.value().caCertificates().contains(written.first()));
+    }
+
+    config.caCertPath = m_dir.filePath(u"missing.pem"_s);
+    auto missing = config.sslConfiguration();
+    QVERIFY(!missing);
+    QVERIFY(missing.error().contains(u"missing.pem"_s));
 }
 
 QTEST_GUILESS_MAIN(TestRunConfig)

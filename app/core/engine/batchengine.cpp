@@ -21,7 +21,7 @@ namespace Salvo {
 namespace {
 
 constexpr int UpdateIntervalMs = 100;
-constexpr int MetricsIntervalMs = 250;
+constexpr int MetricsIntervalMs = 200; // 5 Hz: at least 4 even when the thread is busy
 constexpr qint64 RateWindowMs = 3000;
 constexpr qint64 LatencyWindowMs = 30000;
 constexpr size_t MaxLatencySamples = 5000;

@@ -25,6 +25,7 @@ private slots:
     void holdsTheCapOnTheWire_data();
     void holdsTheCapOnTheWire();
     void followsCapChangesWhileRunning();
+    void reportsLiveMetrics();
     void recoversFromEachFault_data();
     void recoversFromEachFault();
     void pacesUnderServerRateLimit();
@@ -175,6 +176,58 @@ void TestBatchEngine::followsCapChangesWhileRunning()
     QCOMPARE(simStats(url.value()).value(u"responses"_s).toObject().value(u"499"_s).toInt(), 0);
     run.host.cancel();
     QVERIFY(run.waitDone());
+}
+
+void TestBatchEngine::reportsLiveMetrics()
+{
+    SimHost host;
+    auto url = host.start(simConfig(200));
+    QVERIFY(url);
+    RunConfig config;
+    config.maxInFlight = 10; // 10 requests of 200 ms at a time: 50 answers a second
+    const QString path = runPath(u"metrics"_s);
+    QVERIFY(makeRun(path, 300, config));
+    EngineRun run;
+    QSignalSpy live(&run.host, &EngineHost::metricsUpdated);
+    QElapsedTimer clock;
+    clock.start();
+    run.start(path, url.value());
+    QVERIFY(run.waitDone());
+    const double seconds = double(clock.elapsed()) / 1000.0;
+    QVERIFY2(double(live.size()) >= 4 * (seconds - 0.5),
+             qPrintable(u"%1 updates in %2 s"_s.arg(live.size()).arg(seconds)));
+
+    // Halfway through, the figures describe the run as the server sees it.
+    EngineMetrics mid;
+    for (const QList<QVariant> &signal : std::as_const(live)) {
+        const auto m = signal.first().value<EngineMetrics>();
+        if (m.state == RunState::Running && m.ok >= 120 && m.ok <= 200) {
+            mid = m;
+            break;
+        }
+    }
+    QVERIFY2(mid.ok > 0, "no update halfway through");
+    QCOMPARE(mid.total, 300);
+    QCOMPARE(mid.cap, 10);
+    QVERIFY(mid.inFlight > 0 && mid.inFlight <= 10);
+    QCOMPARE(mid.queued + mid.inFlight + mid.waitingRetry + mid.ok + mid.failed + mid.cancelled,
+             mid.total);
+    const QString figures = u"%1/s, p50 %2 ms, p95 %3 ms, eta %4 s"_s.arg(mid.completedPerSecond)
+                                .arg(mid.latencyP50Ms).arg(mid.latencyP95Ms).arg(mid.etaSeconds);
+    QVERIFY2(mid.completedPerSecond > 25 && mid.completedPerSecond < 60, qPrintable(figures));
+    QVERIFY2(mid.latencyP50Ms >= 195 && mid.latencyP50Ms < 400, qPrintable(figures));
+    QVERIFY2(mid.latencyP95Ms >= mid.latencyP50Ms && mid.latencyP95Ms < 1000, qPrintable(figures));
+    const double remaining = double(mid.total - mid.ok);
+    QVERIFY2(mid.etaSeconds > remaining / 60 && mid.etaSeconds < remaining / 25, qPrintable(figures));
+    QVERIFY(mid.inputTokens > 0 && mid.outputTokens > 0 && mid.costUsd > 0);
+    QCOMPARE(mid.rateLimitedPerSecond, 0.0);
+
+    const EngineMetrics end = run.finalMetrics();
+    QCOMPARE(end.ok, 300);
+    QCOMPARE(end.etaSeconds, 0.0);
+    QCOMPARE(end.inFlight, 0);
+    QCOMPARE(end.requestsSent, 300);
+    QVERIFY(end.costUsd > mid.costUsd);
 }
 
 void TestBatchEngine::recoversFromEachFault_data()

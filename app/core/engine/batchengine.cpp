@@ -21,6 +21,8 @@ namespace Salvo {
 namespace {
 
 constexpr int UpdateIntervalMs = 100;
+// Refused or unresolved attempts in a row, with no HTTP answer between, that stop the run.
+constexpr int UnreachableHaltCount = 10;
 constexpr int MetricsIntervalMs = 200; // 5 Hz: at least 4 even when the thread is busy
 constexpr qint64 RateWindowMs = 3000;
 constexpr qint64 LatencyWindowMs = 30000;
@@ -502,6 +504,10 @@ void BatchEngine::takeAnswer(const SentAnswer &answer)
     Task &task = taskIt->second;
     const RetryDecision decision = m_policy->decide(outcome, task.failedAttempts,
                                                     task.rateLimitedAttempts);
+    if (outcome.transport == AttemptOutcome::Transport::Unreachable)
+        ++m_unreachableInARow;
+    else if (outcome.transport == AttemptOutcome::Transport::Ok)
+        m_unreachableInARow = 0;
     const bool answeredUnreadable = outcome.transport == AttemptOutcome::Transport::Ok
         && outcome.httpStatus >= 200 && outcome.httpStatus < 300
         && decision.action != RetryDecision::Action::Succeed;
@@ -519,6 +525,14 @@ void BatchEngine::takeAnswer(const SentAnswer &answer)
     m_store->saveAttempt(attempt);
 
     complete(task, outcome, decision, latency);
+    if (m_unreachableInARow >= UnreachableHaltCount && m_state == RunState::Running) {
+        // A wrong address or a network that is down fails every item alike: stop once, with
+        // their retries unspent, instead of failing the whole batch one item at a time.
+        halt(PauseReason::Unreachable,
+             tr("%1 cannot be reached: %2. Check the address and the network, then resume the "
+                "run.")
+                 .arg(m_config.effectiveBaseUrl(), outcome.transportMessage));
+    }
 }
 
 void BatchEngine::complete(Task &task, const AttemptOutcome &outcome,

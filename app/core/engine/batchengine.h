@@ -169,6 +169,7 @@ private:
     // that was cut off or unreadable), at their worst case: the spend cap counts them.
     double m_possiblyBilledUsd = 0;
     bool m_modelPriced = false;
+    int m_unreachableInARow = 0; // attempts refused or without a host, with no answer between
     qint64 m_requestsSent = 0;
     qint64 m_rateLimitedTotal = 0;
     qint64 m_retriesTotal = 0;

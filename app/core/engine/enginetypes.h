@@ -15,7 +15,7 @@ class PriceTable;
 enum class RunState { Idle, Running, Paused, Cancelling, Finished };
 
 // Why a run paused: the user asked, or something only a person can fix.
-enum class PauseReason { None, User, SpendCap, ApiKey, Quota, Tls, StoreError };
+enum class PauseReason { None, User, SpendCap, ApiKey, Quota, Tls, Unreachable, StoreError };
 
 struct EngineMetrics
 {

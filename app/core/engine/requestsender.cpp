@@ -193,6 +193,9 @@ AttemptOutcome RequestSender::readOutcome(QNetworkReply *reply, const QVariant &
                                           : AttemptOutcome::Transport::Timeout;
     } else if (error == QNetworkReply::SslHandshakeFailedError) {
         outcome.transport = AttemptOutcome::Transport::TlsError;
+    } else if (error == QNetworkReply::ConnectionRefusedError
+               || error == QNetworkReply::HostNotFoundError) {
+        outcome.transport = AttemptOutcome::Transport::Unreachable;
     } else if (isTransportError(error, outcome.httpStatus)) {
         // Includes a cut-off body after a 200 and an HTTP/2 stream reset (status 0).
         outcome.transport = AttemptOutcome::Transport::ConnectionError;

@@ -92,6 +92,7 @@ RetryDecision RetryPolicy::decide(const AttemptOutcome &outcome, int failedAttem
         decision.action = RetryDecision::Action::StopForTls;
         return decision;
     case AttemptOutcome::Transport::ConnectionError:
+    case AttemptOutcome::Transport::Unreachable:
         decision.errorType = u"connection_error"_s;
         decision.message = u"Connection failed: %1"_s.arg(outcome.transportMessage);
         return retryOrFail(true);

@@ -12,7 +12,8 @@ namespace Salvo {
 
 struct AttemptOutcome
 {
-    enum class Transport { Ok, Timeout, ConnectionError, TlsError, Aborted };
+    // Unreachable: refused, or no such host; nothing was sent.
+    enum class Transport { Ok, Timeout, ConnectionError, Unreachable, TlsError, Aborted };
     Transport transport = Transport::Ok;
     QString transportMessage;  // Qt's error string for transport failures
     int httpStatus = 0;        // 0: no HTTP status arrived

@@ -154,6 +154,10 @@ void RunPanel::showHalted(PauseReason reason, const QString &message)
         text = tr("The server's certificate is not trusted, so nothing was sent. Trust its "
                   "certificate authority on the Provider tab, then press Resume.");
         break;
+    case PauseReason::Unreachable:
+        text = tr("The server cannot be reached. Check its address on the Provider tab and the "
+                  "network, then press Resume.");
+        break;
     case PauseReason::StoreError:
         text = tr("Answers can no longer be saved to the run file (is the disk full?). Free some "
                   "space, then press Resume.");

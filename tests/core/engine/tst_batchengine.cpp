@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +32,7 @@ private slots:
     void pacesUnderServerRateLimit();
     void rejectedKeyStopsTheRunOnce();
     void untrustedCertificateStopsTheRunOnce();
+    void unreachableServerStopsTheRun();
     void exhaustedQuotaIsNotRetried();
     void badRequestFailsOnlyThatItem();
     void pauseAndResumeLoseNothing();
@@ -395,6 +397,38 @@ void TestBatchEngine::untrustedCertificateStopsTheRunOnce()
     again.start(path, url.value());
     QVERIFY(again.waitDone());
     QCOMPARE(again.finalMetrics().ok, 200);
+}
+
+void TestBatchEngine::unreachableServerStopsTheRun()
+{
+    // A port that was just free: connections to it are refused.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    QUrl url(u"http://127.0.0.1:%1"_s.arg(probe.serverPort()));
+    probe.close();
+    RunConfig config;
+    config.maxInFlight = 4;
+    config.backoffBaseMs = 10;
+    config.backoffCapMs = 20;
+    const QString path = runPath(u"unreachable"_s);
+    QVERIFY(makeRun(path, 500, config));
+    EngineRun run;
+    run.start(path, url);
+    QVERIFY(run.waitDone(30000));
+    QCOMPARE(run.halted.size(), 1);
+    QCOMPARE(run.halted.first().first().value<PauseReason>(), PauseReason::Unreachable);
+    QVERIFY(run.halted.first().at(1).toString().contains(url.toString()));
+    auto store = RunStore::open(path);
+    QVERIFY(store);
+    // Ten refusals in a row, plus those already on their way: the batch is kept whole.
+    const ItemCounts counts = store.value()->counts();
+    QCOMPARE(counts.failed, 0);
+    QCOMPARE(counts.queued, 500);
+    qint64 attempts = 0;
+    for (const ItemResult &result : store.value()->results(0, 500))
+        attempts += result.attempts;
+    QVERIFY2(attempts >= 10 && attempts < 10 + config.maxInFlight,
+             qPrintable(QString::number(attempts)));
 }
 
 void TestBatchEngine::exhaustedQuotaIsNotRetried()

@@ -237,6 +237,8 @@ void TestRetryPolicy::decide_data()
 
     QTest::newRow("timeout") << transport(Transport::Timeout) << 0 << 0 << Action::Retry << false
                              << u"timeout"_s;
+    QTest::newRow("unreachable") << transport(Transport::Unreachable) << 0 << 0 << Action::Retry
+                                 << false << u"connection_error"_s;
     QTest::newRow("connection error") << transport(Transport::ConnectionError) << 0 << 0
                                       << Action::Retry << false << u"connection_error"_s;
     QTest::newRow("TLS error") << transport(Transport::TlsError) << 0 << 0 << Action::StopForTls

@@ -101,6 +101,10 @@
         <source>The secure connection to %1 failed: %2. If the server&apos;s certificate comes from a private authority (a company proxy, the simulator), trust it with the CA certificate setting or --ca-cert, then resume the run.</source>
         <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2. Stammt das Zertifikat des Servers von einer eigenen Zertifizierungsstelle (ein Firmen-Proxy, der Simulator), vertrauen Sie ihr mit der Einstellung „CA-Zertifikat“ oder --ca-cert und setzen Sie den Lauf dann fort.</translation>
     </message>
+    <message>
+        <source>%1 cannot be reached: %2. Check the address and the network, then resume the run.</source>
+        <translation>%1 ist nicht erreichbar: %2. Prüfen Sie die Adresse und das Netzwerk und setzen Sie den Lauf dann fort.</translation>
+    </message>
 </context>
 <context>
     <name>Salvo::BatchEstimate</name>
@@ -2102,6 +2106,42 @@ INPUT ist eine Tabelle oder Datendatei: CSV, TSV, XLSX, JSON (ein Array von Obje
         <source>Also trust this CA certificate (PEM or DER), e.g. a corporate proxy&apos;s.</source>
         <translation>Diesem CA-Zertifikat (PEM oder DER) zusätzlich vertrauen, z. B. dem eines Firmen-Proxys.</translation>
     </message>
+    <message>
+        <source>--temperature must be from 0 to %1 for %2.</source>
+        <translation>--temperature muss für %2 zwischen 0 und %1 liegen.</translation>
+    </message>
+    <message>
+        <source>Cannot create the run file %1.</source>
+        <translation>Die Laufdatei %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Pause before the run&apos;s cost could pass this many dollars (default: as saved; 0: no cap).</source>
+        <translation>Anhalten, bevor die Kosten des Laufs so viele Dollar übersteigen könnten (Standard: wie gespeichert; 0: keine Grenze).</translation>
+    </message>
+    <message>
+        <source>--spend-cap must be a number of at least 0.</source>
+        <translation>--spend-cap muss eine Zahl von mindestens 0 sein.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the run file %1.</source>
+        <translation>In die Laufdatei %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>--spend-cap needs the price of the model &quot;%1&quot;: give it in a price file with --prices FILE.</source>
+        <translation>--spend-cap braucht den Preis des Modells „%1“: Geben Sie ihn in einer Preisdatei mit --prices DATEI an.</translation>
+    </message>
+    <message>
+        <source>The base URL &quot;%1&quot; is not an http:// or https:// address, such as https://api.openai.com/v1.</source>
+        <translation>Die Basis-URL „%1“ ist keine http://- oder https://-Adresse wie https://api.openai.com/v1.</translation>
+    </message>
+    <message>
+        <source>Stopping (terminated): no new requests; waiting for those in flight (they are paid for). A second SIGTERM abandons them.</source>
+        <translation>Wird beendet (SIGTERM): keine neuen Anfragen; die laufenden werden abgewartet (sie sind bezahlt). Ein zweites SIGTERM gibt sie auf.</translation>
+    </message>
+    <message>
+        <source>Resume with a higher cap: salvo-cli resume %1 --out %2 --spend-cap USD</source>
+        <translation>Mit höherer Grenze fortsetzen: salvo-cli resume %1 --out %2 --spend-cap USD</translation>
+    </message>
 </context>
 <context>
     <name>Salvo::RunConfig</name>
@@ -2187,6 +2227,10 @@ Details: %2</translation>
     <message>
         <source>The server&apos;s certificate is not trusted, so nothing was sent. Trust its certificate authority on the Provider tab, then press Resume.</source>
         <translation>Dem Zertifikat des Servers wird nicht vertraut, daher wurde nichts gesendet. Vertrauen Sie seiner Zertifizierungsstelle im Reiter „Anbieter“ und drücken Sie dann „Fortsetzen“.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Check its address on the Provider tab and the network, then press Resume.</source>
+        <translation>Der Server ist nicht erreichbar. Prüfen Sie seine Adresse im Reiter „Anbieter“ und das Netzwerk und drücken Sie dann „Fortsetzen“.</translation>
     </message>
 </context>
 <context>

@@ -14,10 +14,12 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 #include <QTextStream>
 
+#include <cmath>
 #include <csignal>
 #include <fcntl.h>
 #include <unistd.h>
@@ -30,9 +32,9 @@ namespace {
 
 int s_interruptPipe[2] = {-1, -1};
 
-void onSignal(int)
+void onSignal(int signal)
 {
-    const char byte = 1;
+    const char byte = char(signal);
     // write() is async-signal-safe; the event loop does the rest.
     [[maybe_unused]] const auto ignored = ::write(s_interruptPipe[1], &byte, 1);
 }
@@ -193,8 +195,10 @@ void printWarnings(const QString &input, const LoadReport &report)
 
 RunCommand::RunCommand()
 {
-    connect(&m_host, &EngineHost::metricsUpdated, this,
-            [this](const EngineMetrics &metrics) { m_progress.update(metrics); });
+    connect(&m_host, &EngineHost::metricsUpdated, this, [this](const EngineMetrics &metrics) {
+        m_lastMetrics = metrics;
+        m_progress.update(metrics);
+    });
     connect(&m_host, &EngineHost::finished, this, &RunCommand::onFinished);
     connect(&m_host, &EngineHost::halted, this, &RunCommand::onHalted);
     connect(&m_host, &EngineHost::startFailed, this, [this](const QString &message) {
@@ -307,7 +311,7 @@ int RunCommand::run(const QStringList &arguments)
             return;
         bool ok = false;
         const double value = parser.value(name).toDouble(&ok);
-        if (!ok || value < min)
+        if (!ok || !std::isfinite(value) || value < min)
             problem = tr("--%1 must be a number of at least %2.").arg(name).arg(min);
         else
             *target = value;
@@ -334,8 +338,20 @@ int RunCommand::run(const QStringList &arguments)
     config.caCertPath = parser.value(u"ca-cert"_s);
     if (!config.caCertPath.isEmpty())
         config.caCertPath = QFileInfo(config.caCertPath).absoluteFilePath();
+    // The providers' own ranges: refused here, rather than by a 400 for every item.
+    const double maxTemperature = config.usesAnthropicApi() ? 1.0 : 2.0;
+    if (config.temperature && *config.temperature > maxTemperature) {
+        problem = tr("--temperature must be from 0 to %1 for %2.")
+                      .arg(maxTemperature)
+                      .arg(RunConfig::providerName(config.provider));
+    }
     if (!problem.isEmpty()) {
         printError(problem);
+        return 2;
+    }
+    auto launch = prepare(config, parser.value(u"sim-preset"_s), parser.value(u"prices"_s));
+    if (!launch) {
+        printError(launch.error());
         return 2;
     }
 
@@ -356,15 +372,24 @@ int RunCommand::run(const QStringList &arguments)
         return 2;
     }
     {
-        RunFileSink sink(runPath, config.toJson(),
+        // Loaded under another name and renamed when complete: a load cut short (Ctrl+C, a
+        // crash) must not leave a run file that `resume` would take for the whole input.
+        const QString loadingPath = runPath + u".loading"_s;
+        QFile::remove(loadingPath); // what an earlier load cut short left
+        RunFileSink sink(loadingPath, config.toJson(),
                          [&config](const QStringList &columns) { return checkTemplates(config, columns); });
         auto loaded = TableLoader::load(input, loadChoice, sink);
+        const bool created = sink.created();
+        sink.takeStore().reset(); // closed, so its log is folded into the file
         if (!loaded) {
-            if (sink.created()) {
-                sink.takeStore().reset();
-                QFile::remove(runPath);
-            }
+            if (created)
+                QFile::remove(loadingPath);
             printError(loaded.error().message);
+            return 2;
+        }
+        if (!QFile::rename(loadingPath, runPath)) {
+            printError(tr("Cannot create the run file %1.").arg(runPath));
+            QFile::remove(loadingPath);
             return 2;
         }
         printWarnings(input, loaded.value());
@@ -372,7 +397,7 @@ int RunCommand::run(const QStringList &arguments)
     RunCommand command;
     command.m_outPath = out;
     command.m_export = exportChoice;
-    return command.execute(runPath, config, parser.value(u"sim-preset"_s), parser.value(u"prices"_s));
+    return command.execute(runPath, config, launch.takeValue());
 }
 
 int RunCommand::resume(const QStringList &arguments)
@@ -385,6 +410,8 @@ int RunCommand::resume(const QStringList &arguments)
     addCommonOptions(parser);
     parser.addOption({u"base-url"_s, tr("Send to this base URL instead of the saved one."), u"URL"_s});
     parser.addOption({u"concurrency"_s, tr("Requests in flight at once (default: as saved)."), u"N"_s});
+    parser.addOption({u"spend-cap"_s, tr("Pause before the run's cost could pass this many dollars "
+                                         "(default: as saved; 0: no cap)."), u"USD"_s});
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
         return 2;
@@ -404,6 +431,7 @@ int RunCommand::resume(const QStringList &arguments)
     }
     const QString runPath = parser.positionalArguments().first();
     RunConfig config;
+    Launch launch;
     {
         auto store = RunStore::open(runPath);
         if (!store) {
@@ -431,6 +459,22 @@ int RunCommand::resume(const QStringList &arguments)
             config.maxInFlight = cap;
             changed = true;
         }
+        if (parser.isSet(u"spend-cap"_s)) {
+            bool ok = false;
+            const double cap = parser.value(u"spend-cap"_s).toDouble(&ok);
+            if (!ok || !std::isfinite(cap) || cap < 0) {
+                printError(tr("--spend-cap must be a number of at least 0."));
+                return 2;
+            }
+            config.spendCapUsd = cap;
+            changed = true;
+        }
+        auto prepared = prepare(config, parser.value(u"sim-preset"_s), parser.value(u"prices"_s));
+        if (!prepared) {
+            printError(prepared.error());
+            return 2;
+        }
+        launch = prepared.takeValue();
         if (changed) {
             auto saved = store.value()->setConfig(config.toJson());
             if (!saved) {
@@ -438,36 +482,78 @@ int RunCommand::resume(const QStringList &arguments)
                 return 2;
             }
         }
+        // Everything not yet ok is sent again: what a stop cut short, what was cancelled, and
+        // what failed (with its retries anew). Answered items are never sent twice.
+        if (store.value()->requeueUnfinished() < 0 || store.value()->requeueCancelled() < 0
+            || store.value()->requeueFailed() < 0) {
+            printError(tr("Cannot write to the run file %1.").arg(runPath));
+            return 2;
+        }
     }
     RunCommand command;
     command.m_outPath = out;
     command.m_export = exportChoice;
-    return command.execute(runPath, config, parser.value(u"sim-preset"_s), parser.value(u"prices"_s));
+    return command.execute(runPath, config, std::move(launch));
 }
 
-int RunCommand::execute(const QString &runPath, const RunConfig &config, const QString &simPreset,
-                        const QString &pricesPath)
+Result<RunCommand::Launch, QString> RunCommand::prepare(const RunConfig &config,
+                                                        const QString &simPreset,
+                                                        const QString &pricesPath)
 {
-    m_runPath = runPath;
+    Launch launch;
     QString problem;
-    EngineSecrets secrets;
-    secrets.apiKey = apiKeyFor(config.provider, &problem);
-    if (!problem.isEmpty()) {
-        printError(problem);
-        return 2;
-    }
-    PriceTable prices = PriceTable::defaults();
+    launch.secrets.apiKey = apiKeyFor(config.provider, &problem);
+    if (!problem.isEmpty())
+        return fail(problem);
+    launch.prices = PriceTable::defaults();
     const QString userPrices = QStandardPaths::locate(QStandardPaths::AppConfigLocation,
                                                       u"prices.json"_s);
     for (const QString &path : {userPrices, pricesPath}) {
         if (path.isEmpty())
             continue;
-        auto loaded = prices.loadOverrides(path);
-        if (!loaded) {
-            printError(loaded.error());
-            return 2;
-        }
+        auto loaded = launch.prices.loadOverrides(path);
+        if (!loaded)
+            return fail(loaded.error());
     }
+    if (config.spendCapUsd > 0 && !launch.prices.find(config.effectiveModel())) {
+        return fail(tr("--spend-cap needs the price of the model \"%1\": give it in a price "
+                       "file with --prices FILE.")
+                        .arg(config.effectiveModel()));
+    }
+    if (auto ssl = config.sslConfiguration(); !ssl)
+        return fail(ssl.error());
+    const bool ownSim = config.provider == ProviderKind::Simulator && config.baseUrl.isEmpty();
+    if (!ownSim) {
+        const QUrl url(config.effectiveBaseUrl(), QUrl::StrictMode);
+        const QString scheme = url.scheme();
+        if (!url.isValid() || url.host().isEmpty()
+            || (scheme != u"http"_s && scheme != u"https"_s)) {
+            return fail(tr("The base URL \"%1\" is not an http:// or https:// address, such as "
+                           "https://api.openai.com/v1.")
+                            .arg(config.effectiveBaseUrl()));
+        }
+    } else {
+        SimConfig sim;
+        if (!sim.applyPreset(simPreset)) {
+            return fail(tr("Unknown --sim-preset \"%1\"; choose one of: %2.")
+                            .arg(simPreset, SimConfig::presetNames().join(u", "_s)));
+        }
+        sim.apiKey = QString::fromLatin1(launch.secrets.apiKey);
+        if (config.httpMode == HttpMode::H2c)
+            sim.protocol = SimConfig::Protocol::H2c;
+        launch.sim = sim;
+    }
+    return launch;
+}
+
+int RunCommand::execute(const QString &runPath, const RunConfig &config, Launch launch)
+{
+    m_runPath = runPath;
+    // The engine's own notes (a halt's reason, for one) are printed as messages already; they
+    // stay available with QT_LOGGING_RULES="salvo.*.info=true".
+    QLoggingCategory::setFilterRules(u"salvo.*.info=false"_s);
+    EngineSecrets secrets = launch.secrets;
+    const PriceTable &prices = launch.prices;
     {
         auto store = RunStore::open(runPath);
         if (!store) {
@@ -483,17 +569,8 @@ int RunCommand::execute(const QString &runPath, const RunConfig &config, const Q
         if (const QString empty = estimate.value().describeEmptyPrompts(); !empty.isEmpty())
             printError(tr("warning: %1").arg(empty));
     }
-    if (config.provider == ProviderKind::Simulator && config.baseUrl.isEmpty()) {
-        SimConfig simConfig;
-        if (!simConfig.applyPreset(simPreset)) {
-            printError(tr("Unknown --sim-preset \"%1\"; choose one of: %2.")
-                           .arg(simPreset, SimConfig::presetNames().join(u", "_s)));
-            return 2;
-        }
-        simConfig.apiKey = QString::fromLatin1(secrets.apiKey);
-        if (config.httpMode == HttpMode::H2c)
-            simConfig.protocol = SimConfig::Protocol::H2c;
-        auto started = m_sim.start(simConfig);
+    if (launch.sim) {
+        auto started = m_sim.start(*launch.sim);
         if (!started) {
             printError(started.error());
             return 1;
@@ -508,23 +585,25 @@ int RunCommand::execute(const QString &runPath, const RunConfig &config, const Q
 void RunCommand::onInterrupt()
 {
     char buffer[16];
-    while (::read(s_interruptPipe[0], buffer, sizeof buffer) > 0) {
-    }
+    char signal = 0;
+    for (qsizetype n; (n = ::read(s_interruptPipe[0], buffer, sizeof buffer)) > 0;)
+        signal = buffer[n - 1];
     ++m_interrupts;
     m_progress.clearLine();
     if (m_interrupts == 1) {
-        printError(tr("Stopping: no new requests; waiting for those in flight (they are paid "
-                      "for). Press Ctrl+C again to abandon them."));
-        m_host.cancel();
-    } else {
-        m_host.cancel();
+        printError(signal == SIGTERM
+                       ? tr("Stopping (terminated): no new requests; waiting for those in flight "
+                            "(they are paid for). A second SIGTERM abandons them.")
+                       : tr("Stopping: no new requests; waiting for those in flight (they are "
+                            "paid for). Press Ctrl+C again to abandon them."));
     }
+    m_host.cancel();
 }
 
-void RunCommand::onHalted(PauseReason, const QString &message)
+void RunCommand::onHalted(PauseReason reason, const QString &message)
 {
-    EngineMetrics metrics;
-    finish(metrics, message);
+    m_haltReason = reason;
+    finish(m_lastMetrics, message); // the engine reports its figures just before it halts
 }
 
 void RunCommand::onFinished(const EngineMetrics &metrics)
@@ -558,8 +637,12 @@ void RunCommand::finish(const EngineMetrics &metrics, const QString &problem)
             summary.setCounts(store.value()->counts());
         printError(ProgressPrinter::summary(summary));
         printError(tr("Results: %1. Run file: %2.").arg(m_outPath, m_runPath));
-        if (summary.ok < summary.total)
+        if (m_haltReason == PauseReason::SpendCap) {
+            printError(tr("Resume with a higher cap: salvo-cli resume %1 --out %2 --spend-cap USD")
+                           .arg(m_runPath, m_outPath));
+        } else if (summary.ok < summary.total) {
             printError(tr("Resume with: salvo-cli resume %1 --out %2").arg(m_runPath, m_outPath));
+        }
         m_exitCode = summary.ok == summary.total ? 0 : 1;
     }
     QCoreApplication::exit(m_exitCode);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/engine/enginehost.h"
+#include "core/engine/pricetable.h"
 #include "core/engine/runconfig.h"
 #include "core/io/exportoptions.h"
 #include "core/sim/simhost.h"
@@ -14,6 +15,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class QCommandLineParser;
 class QSocketNotifier;
@@ -33,8 +35,16 @@ private:
     RunCommand();
     ~RunCommand() override;
 
-    int execute(const QString &runPath, const RunConfig &config, const QString &simPreset,
-                const QString &pricesPath);
+    // What a run needs besides its file, checked before the file is made or touched.
+    struct Launch
+    {
+        EngineSecrets secrets;
+        PriceTable prices;
+        std::optional<SimConfig> sim; // the in-process simulator to start
+    };
+    static Result<Launch, QString> prepare(const RunConfig &config, const QString &simPreset,
+                                           const QString &pricesPath);
+    int execute(const QString &runPath, const RunConfig &config, Launch launch);
     void onFinished(const EngineMetrics &metrics);
     void onHalted(PauseReason reason, const QString &message);
     void onInterrupt();
@@ -46,6 +56,8 @@ private:
     QString m_outPath;
     ExportOptions m_export;
     QString m_runPath;
+    EngineMetrics m_lastMetrics;
+    PauseReason m_haltReason = PauseReason::None;
     int m_exitCode = 1;
     int m_interrupts = 0;
     bool m_done = false;

@@ -55,7 +55,9 @@ private slots:
     void exportsOnlyFailedItems();
     void rejectsBadInputFiles_data();
     void rejectsBadInputFiles();
-    void resumesAfterSigkillWithoutPayingTwice();
+    void resumesAfterAStopWithoutPayingTwice_data();
+    void resumesAfterAStopWithoutPayingTwice();
+    void resumeSendsFailedItemsAgain();
 
 private:
     QUrl startSim(const QStringList &arguments);
@@ -189,6 +191,13 @@ void TestSalvoCli::rejectsBadUsage_data()
     QTest::newRow("bad concurrency") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--concurrency"_s, u"0"_s} << true;
     QTest::newRow("unknown column") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--template"_s, u"Say {{txt}}"_s} << true;
     QTest::newRow("missing key") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--provider"_s, u"anthropic"_s} << true;
+    QTest::newRow("temperature out of range") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--temperature"_s, u"1.5"_s} << true;
+    QTest::newRow("temperature not a number") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--temperature"_s, u"nan"_s} << true;
+    QTest::newRow("infinite spend cap") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--spend-cap"_s, u"inf"_s} << true;
+    QTest::newRow("spend cap without a price") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--spend-cap"_s, u"5"_s, u"--model"_s, u"unpriced"_s} << true;
+    QTest::newRow("base URL not http") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--provider"_s, u"openai-compatible"_s, u"--base-url"_s, u"localhost:11434/v1"_s} << true;
+    QTest::newRow("missing CA certificate") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--ca-cert"_s, u"/nonexistent.pem"_s} << true;
+    QTest::newRow("unknown sim preset") << QStringList{u"run"_s, u"INPUT"_s, u"--out"_s, u"OUT"_s, u"--sim-preset"_s, u"turbo"_s} << true;
     QTest::newRow("resume missing file") << QStringList{u"resume"_s, u"/nonexistent.salvo"_s, u"--out"_s, u"OUT"_s} << false;
     QTest::newRow("sim bad probability") << QStringList{u"sim"_s, u"--p500"_s, u"2"_s} << false;
 }
@@ -212,6 +221,11 @@ void TestSalvoCli::rejectsBadUsage()
     QCOMPARE(runCli(arguments, nullptr, &err, env), 2);
     QVERIFY(!err.trimmed().isEmpty()); // says what is wrong
     QVERIFY(!QFile::exists(out));
+    // Nothing is left behind that would stand in the way of running it again, corrected.
+    const QFileInfo outInfo(out);
+    const QString runFile = outInfo.dir().filePath(outInfo.completeBaseName() + u".salvo"_s);
+    QVERIFY2(!QFile::exists(runFile), qPrintable(runFile));
+    QVERIFY(!QFile::exists(runFile + u".loading"_s));
 }
 
 void TestSalvoCli::writesResultsInInputOrder()
@@ -253,18 +267,26 @@ void TestSalvoCli::writesResultsInInputOrder()
 void TestSalvoCli::exitsOneWhenItemsFail()
 {
     QVERIFY(startSim({u"--preset"_s, u"fast"_s}).isValid());
-    const QString input = writeInput(u"fail.txt"_s, 20);
+    const QString input = m_dir.filePath(u"fail.csv"_s);
+    {
+        QFile file(input);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("id,note\n");
+        for (int i = 0; i < 20; ++i)
+            file.write(QByteArray::number(i) + (i % 2 ? ",\n" : ",say hi\n"));
+    }
     const QString out = m_dir.filePath(u"fail.jsonl"_s);
-    // Temperature 3 is outside Anthropic's range: every item gets a 400, which is not retried.
+    // The odd rows' prompts are empty, which the API refuses with a 400 that is not retried.
     QCOMPARE(runCli({u"run"_s, input, u"--out"_s, out, u"--base-url"_s, m_simUrl.toString(),
-                     u"--temperature"_s, u"3"_s}),
+                     u"--template"_s, u"{{note}}"_s}),
              1);
     const QList<QJsonObject> lines = readJsonl(out);
     QCOMPARE(lines.size(), 20);
     for (const QJsonObject &line : lines) {
-        QCOMPARE(line.value(u"status"_s).toString(), u"failed"_s);
-        QVERIFY(line.value(u"output"_s).isNull());
-        QVERIFY(line.value(u"error"_s).toString().contains(u"temperature"_s));
+        const bool refused = line.value(u"idx"_s).toInt() % 2;
+        QCOMPARE(line.value(u"status"_s).toString(), refused ? u"failed"_s : u"ok"_s);
+        QCOMPARE(line.value(u"output"_s).isNull(), refused);
+        QCOMPARE(line.value(u"error"_s).toString().contains(u"400"_s), refused);
         QCOMPARE(line.value(u"attempts"_s).toInt(), 1);
     }
 }
@@ -292,8 +314,17 @@ void TestSalvoCli::neverPrintsTheKey()
     }
 }
 
-void TestSalvoCli::resumesAfterSigkillWithoutPayingTwice()
+void TestSalvoCli::resumesAfterAStopWithoutPayingTwice_data()
 {
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGKILL: a crash") << int(SIGKILL);
+    QTest::newRow("SIGINT: Ctrl+C") << int(SIGINT);
+}
+
+void TestSalvoCli::resumesAfterAStopWithoutPayingTwice()
+{
+    QFETCH(int, signal);
+    const bool crash = signal == SIGKILL;
     // Slow enough answers that the run is still in full flow after the first 600, even when a
     // sanitizer build shares a busy machine.
     QVERIFY(startSim({u"--latency-ms"_s, u"400"_s, u"--latency-per-token-ms"_s, u"0"_s,
@@ -302,18 +333,28 @@ void TestSalvoCli::resumesAfterSigkillWithoutPayingTwice()
     constexpr int Items = 3000;
     const QString input = writeInput(u"kill.txt"_s, Items);
     const QString out = m_dir.filePath(u"kill.jsonl"_s);
-    const QString runFile = m_dir.filePath(u"kill.salvo"_s);
+    const QString runFile = m_dir.filePath(u"kill-%1.salvo"_s.arg(signal));
+    QFile::remove(out);
     QProcess cli;
     cli.start(CliPath, {u"run"_s, input, u"--out"_s, out, u"--base-url"_s, m_simUrl.toString(),
                         u"--concurrency"_s, u"60"_s, u"--run-file"_s, runFile});
     QVERIFY(cli.waitForStarted());
-    // Let it get well into the run, then kill it without warning, mid-flight.
+    // Let it get well into the run, then stop it mid-flight: a kill without warning, or Ctrl+C,
+    // which lets the requests in flight finish and writes what is done.
     QTRY_VERIFY_WITH_TIMEOUT(simStats().value(u"answers"_s).toInt() >= 600, 60000);
     QTRY_VERIFY_WITH_TIMEOUT(simStats().value(u"in_flight"_s).toInt() >= 20, 20000);
-    ::kill(pid_t(cli.processId()), SIGKILL);
-    QVERIFY(cli.waitForFinished());
-    QCOMPARE(cli.exitStatus(), QProcess::CrashExit);
-    QVERIFY(!QFile::exists(out));
+    ::kill(pid_t(cli.processId()), signal);
+    QVERIFY(cli.waitForFinished(60000));
+    if (crash) {
+        QCOMPARE(cli.exitStatus(), QProcess::CrashExit);
+        QVERIFY(!QFile::exists(out));
+    } else {
+        QCOMPARE(cli.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(cli.exitCode(), 1);
+        QVERIFY(cli.readAllStandardError().contains("salvo-cli resume"));
+        QCOMPARE(readJsonl(out).size(), Items); // the cancelled ones too, in order
+        QCOMPARE(simStats().value(u"in_flight"_s).toInt(), 0);
+    }
 
     QList<qint64> committed;
     {
@@ -327,7 +368,8 @@ void TestSalvoCli::resumesAfterSigkillWithoutPayingTwice()
     const int answeredBeforeKill = simStats().value(u"answers"_s).toInt();
     QVERIFY(committed.size() >= 500);
     // Answers the server sent in the last instant may not have been received: at most a wave.
-    QVERIFY(answeredBeforeKill - committed.size() <= 60);
+    // Stopped with Ctrl+C, every answer is kept.
+    QVERIFY(answeredBeforeKill - committed.size() <= (crash ? 60 : 0));
 
     QByteArray err;
     QCOMPARE(runCli({u"resume"_s, runFile, u"--out"_s, out}, nullptr, &err), 0);
@@ -346,6 +388,38 @@ void TestSalvoCli::resumesAfterSigkillWithoutPayingTwice()
     }
     QCOMPARE(stats.value(u"prompts_answered"_s).toInt(), Items);
     QVERIFY(stats.value(u"duplicate_answers"_s).toInt() <= answeredBeforeKill - committed.size());
+}
+
+void TestSalvoCli::resumeSendsFailedItemsAgain()
+{
+    QVERIFY(startSim({u"--preset"_s, u"fast"_s, u"--p500"_s, u"1"_s}).isValid());
+    const QString input = writeInput(u"refail.txt"_s, 10);
+    const QString out = m_dir.filePath(u"refail.jsonl"_s);
+    QCOMPARE(runCli({u"run"_s, input, u"--out"_s, out, u"--base-url"_s, m_simUrl.toString(),
+                     u"--max-retries"_s, u"0"_s}),
+             1);
+    QCOMPARE(simStats().value(u"requests"_s).toInt(), 10);
+
+    // The server mends; resume sends the ten failures again, and they end ok.
+    QNetworkAccessManager manager;
+    QUrl configUrl = m_simUrl;
+    configUrl.setPath(u"/config"_s);
+    QNetworkRequest request(configUrl);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    QNetworkReply *reply = manager.post(request, R"({"p500": 0})");
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    QVERIFY(done.wait(10000));
+    reply->deleteLater();
+    QByteArray err;
+    QCOMPARE(runCli({u"resume"_s, m_dir.filePath(u"refail.salvo"_s), u"--out"_s, out}, nullptr,
+                    &err),
+             0);
+    QVERIFY2(err.contains("10 item"), err.constData()); // the estimate counts them
+    QCOMPARE(simStats().value(u"requests"_s).toInt(), 20);
+    for (const QJsonObject &line : readJsonl(out)) {
+        QCOMPARE(line.value(u"status"_s).toString(), u"ok"_s);
+        QVERIFY(line.value(u"error"_s).isNull());
+    }
 }
 
 void TestSalvoCli::runsOverSpreadsheetsIntoEveryFormat()

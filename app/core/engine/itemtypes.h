@@ -51,6 +51,13 @@ struct ItemResult
     qint64 outputTokens = 0;
     double costUsd = 0;
     bool usageEstimated = false; // the server sent no usage; tokens are Salvo's estimate
+
+    // The error an export shows: only a failed or cancelled item's is final; an item still to
+    // be sent again keeps its latest one for the views, not for the results.
+    QString finalError() const
+    {
+        return state == ItemState::Failed || state == ItemState::Cancelled ? error : QString();
+    }
 };
 
 struct ItemCounts

@@ -40,10 +40,10 @@ void ItemJsonWriter::append(QByteArray &out, const ItemRow &row, const ItemResul
     out += ",\"cost_usd\":";
     appendJsonNumber(out, result.costUsd);
     out += ",\"error\":";
-    if (ok || result.error.isEmpty())
+    if (const QString error = result.finalError(); error.isEmpty())
         out += "null";
     else
-        appendJsonString(out, result.error);
+        appendJsonString(out, error);
     out += ",\"idx\":";
     out += QByteArray::number(result.idx);
     out += ",\"input\":{";

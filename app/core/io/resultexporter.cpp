@@ -112,15 +112,11 @@ QString cannotWrite(const QString &path, const QString &reason)
     return ResultExporter::tr("Cannot write %1: %2").arg(path, reason);
 }
 
-// The table formats show an output only for an ok item, and an error only for one that is not.
+// The table formats show an output only for an ok item, and an error only for a failed or
+// cancelled one.
 QString outputText(const ItemResult &result)
 {
     return result.state == ItemState::Ok ? result.output : QString();
-}
-
-QString errorText(const ItemResult &result)
-{
-    return result.state == ItemState::Ok ? QString() : result.error;
 }
 
 // Plain notation with Excel's 15 significant digits: 0.0000015 and not 1.5e-06, which some
@@ -217,7 +213,7 @@ Result<ExportReport, QString> writeDelimited(RunStore &store, const QString &pat
             out += delimiter;
             appendTextField(out, itemStateName(result.state), delimiter, neutralize);
             out += delimiter;
-            appendTextField(out, errorText(result), delimiter, neutralize);
+            appendTextField(out, result.finalError(), delimiter, neutralize);
             // Numbers are written as they are: a negative number is a value, not a formula.
             for (qint64 number : {qint64(result.attempts), result.latencyMs, result.inputTokens,
                                   result.outputTokens}) {
@@ -555,7 +551,7 @@ private:
                 widen(c, item.row.cells.at(c));
             widen(output, outputText(item.result));
             widen(output + 1, itemStateName(item.result.state));
-            widen(error, errorText(item.result));
+            widen(error, item.result.finalError());
             const ItemResult &r = item.result;
             const qint64 numbers[] = {r.attempts, r.latencyMs, r.inputTokens, r.outputTokens};
             for (size_t n = 0; n < std::size(numbers); ++n)
@@ -640,7 +636,7 @@ private:
         if (written)
             written = write(output + 1, itemStateName(r.state));
         if (written)
-            written = write(output + 2, errorText(r));
+            written = write(output + 2, r.finalError());
         const qint64 numbers[] = {r.attempts, r.latencyMs, r.inputTokens, r.outputTokens};
         for (size_t n = 0; written && n < std::size(numbers); ++n)
             written = writeNumber(row, output + 3 + qsizetype(n), double(numbers[n]),

@@ -39,13 +39,15 @@ QByteArray qtItem(const QStringList &columns, const PromptTemplate &prompt, cons
     for (qsizetype c = 0; c < columns.size(); ++c)
         input.insert(columns.at(c), c < row.cells.size() ? row.cells.at(c) : QString());
     const bool ok = result.state == ItemState::Ok;
+    // An item still to be sent again has no final error yet, whatever its last attempt said.
+    const bool ended = result.state == ItemState::Failed || result.state == ItemState::Cancelled;
     const QJsonObject object{
         {u"idx"_s, result.idx},
         {u"input"_s, input},
         {u"prompt"_s, prompt.render(row.cells, row.idx)},
         {u"output"_s, ok ? QJsonValue(result.output) : QJsonValue(QJsonValue::Null)},
-        {u"error"_s, ok || result.error.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                  : QJsonValue(result.error)},
+        {u"error"_s, !ended || result.error.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                      : QJsonValue(result.error)},
         {u"status"_s, itemStateName(result.state)},
         {u"attempts"_s, result.attempts},
         {u"latency_ms"_s, result.latencyMs},

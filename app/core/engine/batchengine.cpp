@@ -78,9 +78,8 @@ void BatchEngine::start(const QString &runPath, const EngineSecrets &secrets,
     m_secrets = secrets;
     if (!secrets.baseUrlOverride.isEmpty())
         m_config.baseUrl = secrets.baseUrlOverride;
-    m_prices = prices;
-    m_modelPriced = m_prices.find(m_config.effectiveModel()).has_value();
-    if (m_config.spendCapUsd > 0 && !m_modelPriced) {
+    m_price = prices.find(m_config.effectiveModel());
+    if (m_config.spendCapUsd > 0 && !m_price) {
         // Priced at nothing, every request would pass the cap: refuse rather than spend blind.
         emit startFailed(tr("The spend cap needs the price of the model \"%1\", which the price "
                             "table does not know. Add it to the price file, or remove the cap.")
@@ -337,7 +336,7 @@ qint64 BatchEngine::peekNext(qint64 nowMs)
 
 double BatchEngine::worstCost(const Task &task) const
 {
-    return m_prices.cost(m_config.effectiveModel(), task.estimatedInputTokens, m_config.maxTokens);
+    return m_price ? m_price->cost(task.estimatedInputTokens, m_config.maxTokens) : 0;
 }
 
 void BatchEngine::pump()
@@ -378,7 +377,7 @@ void BatchEngine::fillSlots()
             paced = true;
             break;
         }
-        if (m_config.spendCapUsd > 0 && !m_modelPriced) {
+        if (m_config.spendCapUsd > 0 && !m_price) {
             halt(PauseReason::SpendCap,
                  tr("Paused: the spend cap needs the price of the model \"%1\", which the price "
                     "table does not know. Add it to the price file, or remove the cap.")
@@ -557,8 +556,7 @@ void BatchEngine::complete(Task &task, const AttemptOutcome &outcome,
         result.inputTokens = answer.hasUsage ? answer.inputTokens : task.estimatedInputTokens;
         result.outputTokens = answer.hasUsage ? answer.outputTokens
                                               : ApiRequest::estimateTokens(answer.text);
-        result.costUsd = m_prices.cost(m_config.effectiveModel(), result.inputTokens,
-                                       result.outputTokens);
+        result.costUsd = m_price ? m_price->cost(result.inputTokens, result.outputTokens) : 0;
         m_costIncludingUncommitted += result.costUsd;
         ++m_answersSeen;
         m_averageOutputTokens += (double(result.outputTokens) - m_averageOutputTokens)

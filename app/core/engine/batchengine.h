@@ -24,6 +24,7 @@
 #include <deque>
 #include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -133,7 +134,7 @@ private:
     // Built once per start: every request of a run has the same JSON shape.
     BodyTemplate m_bodies;
     EngineSecrets m_secrets;
-    PriceTable m_prices;
+    std::optional<ModelPrice> m_price; // of the run's model; none: unknown, costs read as 0
     PromptTemplate m_systemTemplate;
     PromptTemplate m_promptTemplate;
     QSslConfiguration m_ssl;
@@ -168,7 +169,6 @@ private:
     // Attempts that may have been billed without an answer to show for it (timed out, or a 2xx
     // that was cut off or unreadable), at their worst case: the spend cap counts them.
     double m_possiblyBilledUsd = 0;
-    bool m_modelPriced = false;
     int m_unreachableInARow = 0; // attempts refused or without a host, with no answer between
     qint64 m_requestsSent = 0;
     qint64 m_rateLimitedTotal = 0;

@@ -97,10 +97,7 @@ std::optional<ModelPrice> PriceTable::find(const QString &model) const
 double PriceTable::cost(const QString &model, qint64 inputTokens, qint64 outputTokens) const
 {
     const auto price = find(model);
-    if (!price)
-        return 0;
-    return (double(inputTokens) * price->inputPerMillion + double(outputTokens) * price->outputPerMillion)
-        / 1e6;
+    return price ? price->cost(inputTokens, outputTokens) : 0;
 }
 
 } // namespace Salvo

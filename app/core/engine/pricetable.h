@@ -18,6 +18,12 @@ struct ModelPrice
     QString model;       // a model name or a prefix of dated names ("claude-sonnet-4-5")
     double inputPerMillion = 0;
     double outputPerMillion = 0;
+
+    double cost(qint64 inputTokens, qint64 outputTokens) const
+    {
+        return (double(inputTokens) * inputPerMillion + double(outputTokens) * outputPerMillion)
+            / 1e6;
+    }
 };
 
 class PriceTable final

@@ -105,6 +105,13 @@
         <source>%1 cannot be reached: %2. Check the address and the network, then resume the run.</source>
         <translation>%1 ist nicht erreichbar: %2. Prüfen Sie die Adresse und das Netzwerk und setzen Sie den Lauf dann fort.</translation>
     </message>
+    <message numerus="yes">
+        <source>The provider asks for a wait of %n minute(s) before the next request (a daily limit?). Resume the run after %1.</source>
+        <translation>
+            <numerusform>Der Anbieter bittet, vor der nächsten Anfrage %n Minute zu warten (ein Tageslimit?). Setzen Sie den Lauf nach %1 fort.</numerusform>
+            <numerusform>Der Anbieter bittet, vor der nächsten Anfrage %n Minuten zu warten (ein Tageslimit?). Setzen Sie den Lauf nach %1 fort.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Salvo::BatchEstimate</name>
@@ -2231,6 +2238,10 @@ Details: %2</translation>
     <message>
         <source>The server cannot be reached. Check its address on the Provider tab and the network, then press Resume.</source>
         <translation>Der Server ist nicht erreichbar. Prüfen Sie seine Adresse im Reiter „Anbieter“ und das Netzwerk und drücken Sie dann „Fortsetzen“.</translation>
+    </message>
+    <message>
+        <source>The provider asks for a long wait before the next request, as a daily limit does. Press Resume once it has passed.</source>
+        <translation>Der Anbieter bittet vor der nächsten Anfrage um eine lange Wartezeit, wie bei einem Tageslimit. Drücken Sie „Fortsetzen“, wenn sie vorüber ist.</translation>
     </message>
 </context>
 <context>

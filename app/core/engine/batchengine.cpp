@@ -5,6 +5,7 @@
 #include "core/store/runstore.h"
 
 #include <QFile>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QThread>
 #include <QSslConfiguration>
@@ -597,6 +598,17 @@ void BatchEngine::complete(Task &task, const AttemptOutcome &outcome,
         m_store->saveResult(result);
         m_uncommitted.append(result);
         m_waiting.emplace(now + decision.delayMs, idx);
+        const auto retryAfter = outcome.limits.retryAfterMs;
+        if (decision.rateLimited && retryAfter && *retryAfter > RetryPolicy::MaxServerDelayMs) {
+            // A wait of hours is a daily or monthly limit: knocking every minute would only
+            // collect 429s. Stop, and say when the provider expects requests again.
+            const QDateTime until = QDateTime::currentDateTime().addMSecs(*retryAfter);
+            halt(PauseReason::RateLimit,
+                 tr("The provider asks for a wait of %n minute(s) before the next request "
+                    "(a daily limit?). Resume the run after %1.",
+                    nullptr, int((*retryAfter + 59999) / 60000))
+                     .arg(QLocale().toString(until, QLocale::ShortFormat)));
+        }
         return;
     }
     case RetryDecision::Action::Fail:

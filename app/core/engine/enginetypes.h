@@ -15,7 +15,9 @@ class PriceTable;
 enum class RunState { Idle, Running, Paused, Cancelling, Finished };
 
 // Why a run paused: the user asked, or something only a person can fix.
-enum class PauseReason { None, User, SpendCap, ApiKey, Quota, Tls, Unreachable, StoreError };
+enum class PauseReason {
+    None, User, SpendCap, ApiKey, Quota, RateLimit, Tls, Unreachable, StoreError
+};
 
 struct EngineMetrics
 {

@@ -150,6 +150,10 @@ void RunPanel::showHalted(PauseReason reason, const QString &message)
         text = tr("The run reached your spend cap and paused. Raise the cap on the Limits tab, "
                   "then press Resume.");
         break;
+    case PauseReason::RateLimit:
+        text = tr("The provider asks for a long wait before the next request, as a daily limit "
+                  "does. Press Resume once it has passed.");
+        break;
     case PauseReason::Tls:
         text = tr("The server's certificate is not trusted, so nothing was sent. Trust its "
                   "certificate authority on the Provider tab, then press Resume.");

@@ -30,6 +30,7 @@ private slots:
     void recoversFromEachFault_data();
     void recoversFromEachFault();
     void pacesUnderServerRateLimit();
+    void longWaitStopsTheRun();
     void rejectedKeyStopsTheRunOnce();
     void untrustedCertificateStopsTheRunOnce();
     void unreachableServerStopsTheRun();
@@ -327,6 +328,33 @@ void TestBatchEngine::pacesUnderServerRateLimit()
     QVERIFY2(limited <= config.maxInFlight - 20 + 8,
              qPrintable(u"%1 of %2 requests were rate-limited"_s.arg(limited).arg(requests)));
     QCOMPARE(stats.value(u"duplicate_answers"_s).toInteger(), 0);
+}
+
+void TestBatchEngine::longWaitStopsTheRun()
+{
+    SimConfig sim = simConfig(20);
+    sim.rpm = 0.05; // one request every 20 minutes, as a daily limit feels
+    SimHost host;
+    auto url = host.start(sim);
+    QVERIFY(url);
+    RunConfig config;
+    config.maxInFlight = 3;
+    const QString path = runPath(u"long-wait"_s);
+    QVERIFY(makeRun(path, 5, config));
+    EngineRun run;
+    run.start(path, url.value());
+    QVERIFY(run.waitDone(30000));
+    QCOMPARE(run.halted.size(), 1);
+    QCOMPARE(run.halted.first().first().value<PauseReason>(), PauseReason::RateLimit);
+    QVERIFY2(run.halted.first().at(1).toString().contains(u"20 minute"_s),
+             qPrintable(run.halted.first().at(1).toString()));
+    // The two refused in the first wave are not retried within the minute, let alone failed.
+    const QJsonObject stats = simStats(url.value());
+    QCOMPARE(stats.value(u"requests"_s).toInt(), 3);
+    auto store = RunStore::open(path);
+    QVERIFY(store);
+    QCOMPARE(store.value()->counts().ok, 1);
+    QCOMPARE(store.value()->counts().failed, 0);
 }
 
 void TestBatchEngine::rejectedKeyStopsTheRunOnce()

@@ -14,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -51,6 +52,7 @@ private slots:
     void writesResultsInInputOrder();
     void exitsOneWhenItemsFail();
     void neverPrintsTheKey();
+    void showsProgressOnATerminal();
     void runsOverSpreadsheetsIntoEveryFormat();
     void exportsOnlyFailedItems();
     void rejectsBadInputFiles_data();
@@ -289,6 +291,45 @@ void TestSalvoCli::exitsOneWhenItemsFail()
         QCOMPARE(line.value(u"error"_s).toString().contains(u"400"_s), refused);
         QCOMPARE(line.value(u"attempts"_s).toInt(), 1);
     }
+}
+
+void TestSalvoCli::showsProgressOnATerminal()
+{
+    // script(1) gives the CLI a terminal as its stderr and copies what it shows to our stdout.
+    const QString script = QStandardPaths::findExecutable(u"script"_s);
+    if (script.isEmpty())
+        QSKIP("script(1) is not installed");
+    QVERIFY(startSim({u"--latency-ms"_s, u"150"_s, u"--latency-per-token-ms"_s, u"0"_s,
+                      u"--jitter"_s, u"0"_s})
+                .isValid());
+    const QString input = writeInput(u"tty.txt"_s, 60);
+    const auto quoted = [](const QString &text) {
+        return u"'"_s + QString(text).replace(u"'"_s, u"'\\''"_s) + u"'"_s;
+    };
+    const QStringList arguments{u"run"_s, input, u"--out"_s, m_dir.filePath(u"tty.jsonl"_s),
+                                u"--base-url"_s, m_simUrl.toString(), u"--concurrency"_s,
+                                u"5"_s};
+    QString command = quoted(CliPath);
+    for (const QString &argument : arguments)
+        command += u' ' + quoted(argument);
+    QProcess terminal;
+    terminal.start(script, {u"-qfec"_s, command, u"/dev/null"_s});
+    QVERIFY(terminal.waitForFinished(60000));
+    QCOMPARE(terminal.exitCode(), 0);
+    const QString shown = QString::fromUtf8(terminal.readAllStandardOutput());
+    // A bar redrawn in place, with the counts, rate, 429s, in-flight against the cap and ETA.
+    static const QRegularExpression bar(
+        uR"(\r\[[#.]{24}\] \d+/60  ok \d+  failed 0  [\d.]+/s  429s 0\.0/s  in flight \d/5  ETA )"_s);
+    QVERIFY2(shown.count(bar) >= 3, qPrintable(shown));
+    QVERIFY(shown.contains(u"60 items: 60 ok, 0 failed"_s));
+
+    // Not on a terminal: no bar, the summary alone.
+    QByteArray err;
+    QFile::remove(m_dir.filePath(u"tty.jsonl"_s));
+    QFile::remove(m_dir.filePath(u"tty.salvo"_s));
+    QCOMPARE(runCli(arguments, nullptr, &err), 0);
+    QVERIFY2(!err.contains("ETA") && !err.contains('\r'), err.constData());
+    QVERIFY(err.contains("60 items: 60 ok, 0 failed"));
 }
 
 void TestSalvoCli::neverPrintsTheKey()

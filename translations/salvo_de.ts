@@ -2066,10 +2066,6 @@ INPUT ist eine Tabelle oder Datendatei: CSV, TSV, XLSX, JSON (ein Array von Obje
         <translation>%1 kann nicht geöffnet werden: Die Datei existiert nicht.</translation>
     </message>
     <message>
-        <source>Goes on with a run saved in RUNFILE: sends only the items that are not done yet (nothing already answered is sent again) and writes all results to --out.</source>
-        <translation>Setzt einen in RUNFILE gespeicherten Lauf fort: sendet nur die Einträge, die noch nicht erledigt sind (nichts bereits Beantwortetes wird erneut gesendet), und schreibt alle Ergebnisse nach --out.</translation>
-    </message>
-    <message>
         <source>The .salvo run file.</source>
         <translation>Die .salvo-Laufdatei.</translation>
     </message>
@@ -2148,6 +2144,10 @@ INPUT ist eine Tabelle oder Datendatei: CSV, TSV, XLSX, JSON (ein Array von Obje
     <message>
         <source>Resume with a higher cap: salvo-cli resume %1 --out %2 --spend-cap USD</source>
         <translation>Mit höherer Grenze fortsetzen: salvo-cli resume %1 --out %2 --spend-cap USD</translation>
+    </message>
+    <message>
+        <source>Goes on with a run saved in RUNFILE: sends the items that are not ok yet (those a stop cut short, and the cancelled and failed ones; nothing already answered is sent again) and writes all results to --out.</source>
+        <translation>Setzt einen in RUNFILE gespeicherten Lauf fort: sendet die Einträge, die noch nicht erfolgreich sind (die ein Abbruch unterbrochen hat sowie die abgebrochenen und fehlgeschlagenen; nichts bereits Beantwortetes wird erneut gesendet), und schreibt alle Ergebnisse nach --out.</translation>
     </message>
 </context>
 <context>

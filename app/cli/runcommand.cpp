@@ -404,8 +404,9 @@ int RunCommand::resume(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Goes on with a run saved in RUNFILE: sends only the items that are not done yet "
-           "(nothing already answered is sent again) and writes all results to --out."));
+        tr("Goes on with a run saved in RUNFILE: sends the items that are not ok yet (those a "
+           "stop cut short, and the cancelled and failed ones; nothing already answered is sent "
+           "again) and writes all results to --out."));
     parser.addPositionalArgument(u"RUNFILE"_s, tr("The .salvo run file."));
     addCommonOptions(parser);
     parser.addOption({u"base-url"_s, tr("Send to this base URL instead of the saved one."), u"URL"_s});

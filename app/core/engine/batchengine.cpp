@@ -640,7 +640,7 @@ void BatchEngine::complete(Task &task, const AttemptOutcome &outcome,
                  tr("The secure connection to %1 failed: %2. If the server's certificate comes "
                     "from a private authority (a company proxy, the simulator), trust it with "
                     "the CA certificate setting or --ca-cert, then resume the run.")
-                     .arg(m_config.baseUrl, outcome.transportMessage));
+                     .arg(m_config.effectiveBaseUrl(), outcome.transportMessage));
             return;
         }
         const bool key = decision.action == RetryDecision::Action::StopForKey;

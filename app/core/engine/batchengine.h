@@ -78,7 +78,7 @@ private:
         QString system;
         QString prompt;
         qint64 estimatedInputTokens = 0;
-        // Every attempt made so far, in earlier runs too: the number of the next attempt record.
+        // Every attempt made so far, in earlier runs too: it numbers the attempt records.
         int attemptsMade = 0;
         // The retry budget, counted from this start or "retry failed": a failed item sent back
         // gets its full retries again, and past 429s never use up its retries for errors.

@@ -348,9 +348,10 @@ void TestBatchEngine::longWaitStopsTheRun()
     QCOMPARE(run.halted.first().first().value<PauseReason>(), PauseReason::RateLimit);
     QVERIFY2(run.halted.first().at(1).toString().contains(u"20 minute"_s),
              qPrintable(run.halted.first().at(1).toString()));
-    // The two refused in the first wave are not retried within the minute, let alone failed.
-    const QJsonObject stats = simStats(url.value());
-    QCOMPARE(stats.value(u"requests"_s).toInt(), 3);
+    // Those refused in the first wave are not retried within the minute, let alone failed (the
+    // two items not yet sent may have gone out had the answer come before the refusals).
+    const int requests = simStats(url.value()).value(u"requests"_s).toInt();
+    QVERIFY2(requests >= 3 && requests <= 5, qPrintable(QString::number(requests)));
     auto store = RunStore::open(path);
     QVERIFY(store);
     QCOMPARE(store.value()->counts().ok, 1);

@@ -90,10 +90,6 @@
         <translation>Die Ausgabengrenze braucht den Preis des Modells „%1“, den die Preistabelle nicht kennt. Tragen Sie ihn in die Preisdatei ein oder entfernen Sie die Grenze.</translation>
     </message>
     <message>
-        <source>Paused: the spend cap needs the price of the model &quot;%1&quot;, which the price table does not know. Add it to the price file, or remove the cap.</source>
-        <translation>Angehalten: Die Ausgabengrenze braucht den Preis des Modells „%1“, den die Preistabelle nicht kennt. Tragen Sie ihn in die Preisdatei ein oder entfernen Sie die Grenze.</translation>
-    </message>
-    <message>
         <source>Paused at the spend cap of $%1: $%2 spent, counting answers that were cut off or timed out at their worst case, and the next request could cost up to $%3. Raise the cap to go on.</source>
         <translation>An der Ausgabengrenze von $%1 angehalten: $%2 ausgegeben (abgebrochene oder unlesbare Antworten im ungünstigsten Fall gerechnet), und die nächste Anfrage könnte bis zu $%3 kosten. Erhöhen Sie die Grenze, um fortzufahren.</translation>
     </message>
@@ -2082,10 +2078,6 @@ INPUT ist eine Tabelle oder Datendatei: CSV, TSV, XLSX, JSON (ein Array von Obje
         <translation>Geben Sie genau eine Laufdatei (RUNFILE) an.</translation>
     </message>
     <message>
-        <source>--concurrency must be a whole number from 1 to 100000.</source>
-        <translation>--concurrency muss eine ganze Zahl von 1 bis 100000 sein.</translation>
-    </message>
-    <message>
         <source>Unknown --sim-preset &quot;%1&quot;; choose one of: %2.</source>
         <translation>Unbekanntes --sim-preset „%1“; wählen Sie eines von: %2.</translation>
     </message>
@@ -2120,10 +2112,6 @@ INPUT ist eine Tabelle oder Datendatei: CSV, TSV, XLSX, JSON (ein Array von Obje
     <message>
         <source>Pause before the run&apos;s cost could pass this many dollars (default: as saved; 0: no cap).</source>
         <translation>Anhalten, bevor die Kosten des Laufs so viele Dollar übersteigen könnten (Standard: wie gespeichert; 0: keine Grenze).</translation>
-    </message>
-    <message>
-        <source>--spend-cap must be a number of at least 0.</source>
-        <translation>--spend-cap muss eine Zahl von mindestens 0 sein.</translation>
     </message>
     <message>
         <source>Cannot write to the run file %1.</source>

@@ -158,6 +158,39 @@ LoadOptions loadOptions(const QCommandLineParser &parser, QString *problem)
     return options;
 }
 
+// A numeric option, given or with a default, into `target`; a bad value sets `problem` instead.
+// Returns whether the option had a value at all.
+bool readInteger(const QCommandLineParser &parser, const QString &name, int min, int max,
+                 int *target, QString *problem)
+{
+    if (!parser.isSet(name) && parser.value(name).isEmpty())
+        return false;
+    bool ok = false;
+    const int value = parser.value(name).toInt(&ok);
+    if (!ok || value < min || value > max)
+        *problem = RunCommand::tr("--%1 must be a whole number from %2 to %3.")
+                       .arg(name)
+                       .arg(min)
+                       .arg(max);
+    else
+        *target = value;
+    return true;
+}
+
+bool readNumber(const QCommandLineParser &parser, const QString &name, double min, double *target,
+                QString *problem)
+{
+    if (!parser.isSet(name) && parser.value(name).isEmpty())
+        return false;
+    bool ok = false;
+    const double value = parser.value(name).toDouble(&ok);
+    if (!ok || !std::isfinite(value) || value < min)
+        *problem = RunCommand::tr("--%1 must be a number of at least %2.").arg(name).arg(min);
+    else
+        *target = value;
+    return true;
+}
+
 // Why the templates do not fit the input's columns, or an empty string when they do.
 QString checkTemplates(const RunConfig &config, const QStringList &columns)
 {
@@ -299,22 +332,10 @@ int RunCommand::run(const QStringList &arguments)
         config.httpMode = *httpMode;
 
     auto integer = [&](const QString &name, int min, int max, int *target) {
-        bool ok = false;
-        const int value = parser.value(name).toInt(&ok);
-        if (!ok || value < min || value > max)
-            problem = tr("--%1 must be a whole number from %2 to %3.").arg(name).arg(min).arg(max);
-        else
-            *target = value;
+        readInteger(parser, name, min, max, target, &problem);
     };
     auto number = [&](const QString &name, double min, double *target) {
-        if (!parser.isSet(name))
-            return;
-        bool ok = false;
-        const double value = parser.value(name).toDouble(&ok);
-        if (!ok || !std::isfinite(value) || value < min)
-            problem = tr("--%1 must be a number of at least %2.").arg(name).arg(min);
-        else
-            *target = value;
+        readNumber(parser, name, min, target, &problem);
     };
     integer(u"max-tokens"_s, 1, 10000000, &config.maxTokens);
     integer(u"concurrency"_s, 1, 100000, &config.maxInFlight);
@@ -450,25 +471,12 @@ int RunCommand::resume(const QStringList &arguments)
             config.baseUrl = parser.value(u"base-url"_s);
             changed = true;
         }
-        if (parser.isSet(u"concurrency"_s)) {
-            bool ok = false;
-            const int cap = parser.value(u"concurrency"_s).toInt(&ok);
-            if (!ok || cap < 1 || cap > 100000) {
-                printError(tr("--concurrency must be a whole number from 1 to 100000."));
-                return 2;
-            }
-            config.maxInFlight = cap;
-            changed = true;
-        }
-        if (parser.isSet(u"spend-cap"_s)) {
-            bool ok = false;
-            const double cap = parser.value(u"spend-cap"_s).toDouble(&ok);
-            if (!ok || !std::isfinite(cap) || cap < 0) {
-                printError(tr("--spend-cap must be a number of at least 0."));
-                return 2;
-            }
-            config.spendCapUsd = cap;
-            changed = true;
+        changed = readInteger(parser, u"concurrency"_s, 1, 100000, &config.maxInFlight, &problem)
+            || changed;
+        changed = readNumber(parser, u"spend-cap"_s, 0, &config.spendCapUsd, &problem) || changed;
+        if (!problem.isEmpty()) {
+            printError(problem);
+            return 2;
         }
         auto prepared = prepare(config, parser.value(u"sim-preset"_s), parser.value(u"prices"_s));
         if (!prepared) {

@@ -82,9 +82,7 @@ void BatchEngine::start(const QString &runPath, const EngineSecrets &secrets,
     m_price = prices.find(m_config.effectiveModel());
     if (m_config.spendCapUsd > 0 && !m_price) {
         // Priced at nothing, every request would pass the cap: refuse rather than spend blind.
-        emit startFailed(tr("The spend cap needs the price of the model \"%1\", which the price "
-                            "table does not know. Add it to the price file, or remove the cap.")
-                             .arg(m_config.effectiveModel()));
+        emit startFailed(unpricedCapMessage());
         return;
     }
 
@@ -335,6 +333,13 @@ qint64 BatchEngine::peekNext(qint64 nowMs)
     return -1;
 }
 
+QString BatchEngine::unpricedCapMessage() const
+{
+    return tr("The spend cap needs the price of the model \"%1\", which the price table does not "
+              "know. Add it to the price file, or remove the cap.")
+        .arg(m_config.effectiveModel());
+}
+
 double BatchEngine::worstCost(const Task &task) const
 {
     return m_price ? m_price->cost(task.estimatedInputTokens, m_config.maxTokens) : 0;
@@ -378,14 +383,11 @@ void BatchEngine::fillSlots()
             paced = true;
             break;
         }
-        if (m_config.spendCapUsd > 0 && !m_price) {
-            halt(PauseReason::SpendCap,
-                 tr("Paused: the spend cap needs the price of the model \"%1\", which the price "
-                    "table does not know. Add it to the price file, or remove the cap.")
-                     .arg(m_config.effectiveModel()));
-            return;
-        }
         if (m_config.spendCapUsd > 0) {
+            if (!m_price) {
+                halt(PauseReason::SpendCap, unpricedCapMessage()); // a cap set while running
+                return;
+            }
             const double worst = worstCost(task);
             const double spent = m_costIncludingUncommitted + m_possiblyBilledUsd;
             if (spent + m_inFlightWorstCost + worst > m_config.spendCapUsd) {

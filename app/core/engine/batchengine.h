@@ -127,6 +127,8 @@ private:
     void emitUpdates();
     void emitMetrics();
     double worstCost(const Task &task) const;
+    // Why a spend cap cannot work: the run's model has no price.
+    QString unpricedCapMessage() const;
     qint64 nowMs() const { return m_clock.elapsed(); }
 
     std::unique_ptr<RunStore> m_store;

@@ -64,6 +64,9 @@ private slots:
 private:
     QUrl startSim(const QStringList &arguments);
     QJsonObject simStats(bool prompts = false);
+    void simConfigure(const QByteArray &json);
+    QByteArray simRequest(const QString &path, const QString &query = {},
+                          const QByteArray &postBody = {});
     QString writeInput(const QString &name, int count);
     int runCli(const QStringList &arguments, QByteArray *out = nullptr, QByteArray *err = nullptr,
                const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
@@ -101,19 +104,34 @@ QUrl TestSalvoCli::startSim(const QStringList &arguments)
     return m_simUrl;
 }
 
-QJsonObject TestSalvoCli::simStats(bool prompts)
+// A GET, or a POST when there is a body, to the running simulator; its answer.
+QByteArray TestSalvoCli::simRequest(const QString &path, const QString &query,
+                                    const QByteArray &postBody)
 {
     QNetworkAccessManager manager;
     QUrl url = m_simUrl;
-    url.setPath(u"/stats"_s);
-    if (prompts)
-        url.setQuery(u"prompts=1"_s);
-    QNetworkReply *reply = manager.get(QNetworkRequest(url));
+    url.setPath(path);
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    QNetworkReply *reply = postBody.isEmpty() ? manager.get(request)
+                                              : manager.post(request, postBody);
     QSignalSpy done(reply, &QNetworkReply::finished);
     done.wait(10000);
-    const QJsonObject stats = QJsonDocument::fromJson(reply->readAll()).object();
+    const QByteArray answer = reply->readAll();
     reply->deleteLater();
-    return stats;
+    return answer;
+}
+
+QJsonObject TestSalvoCli::simStats(bool prompts)
+{
+    return QJsonDocument::fromJson(simRequest(u"/stats"_s, prompts ? u"prompts=1"_s : QString()))
+        .object();
+}
+
+void TestSalvoCli::simConfigure(const QByteArray &json)
+{
+    QVERIFY(QJsonDocument::fromJson(simRequest(u"/config"_s, {}, json)).isObject());
 }
 
 QString TestSalvoCli::writeInput(const QString &name, int count)
@@ -442,15 +460,9 @@ void TestSalvoCli::resumeSendsFailedItemsAgain()
     QCOMPARE(simStats().value(u"requests"_s).toInt(), 10);
 
     // The server mends; resume sends the ten failures again, and they end ok.
-    QNetworkAccessManager manager;
-    QUrl configUrl = m_simUrl;
-    configUrl.setPath(u"/config"_s);
-    QNetworkRequest request(configUrl);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    QNetworkReply *reply = manager.post(request, R"({"p500": 0})");
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    QVERIFY(done.wait(10000));
-    reply->deleteLater();
+    simConfigure(R"({"p500": 0})");
+    if (QTest::currentTestFailed())
+        return;
     QByteArray err;
     QCOMPARE(runCli({u"resume"_s, m_dir.filePath(u"refail.salvo"_s), u"--out"_s, out}, nullptr,
                     &err),

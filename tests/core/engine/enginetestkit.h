@@ -125,6 +125,9 @@ struct EngineRun
         return !finished.isEmpty() || !halted.isEmpty();
     }
     EngineMetrics finalMetrics() const { return finished.first().first().value<EngineMetrics>(); }
+    // The first halt's reason and message.
+    PauseReason haltReason() const { return halted.first().first().value<PauseReason>(); }
+    QString haltMessage() const { return halted.first().at(1).toString(); }
 };
 
 } // namespace Salvo::TestKit

@@ -345,9 +345,9 @@ void TestBatchEngine::longWaitStopsTheRun()
     run.start(path, url.value());
     QVERIFY(run.waitDone(30000));
     QCOMPARE(run.halted.size(), 1);
-    QCOMPARE(run.halted.first().first().value<PauseReason>(), PauseReason::RateLimit);
-    QVERIFY2(run.halted.first().at(1).toString().contains(u"20 minute"_s),
-             qPrintable(run.halted.first().at(1).toString()));
+    QCOMPARE(run.haltReason(), PauseReason::RateLimit);
+    QVERIFY2(run.haltMessage().contains(u"20 minute"_s),
+             qPrintable(run.haltMessage()));
     // Those refused in the first wave are not retried within the minute, let alone failed (the
     // two items not yet sent may have gone out had the answer come before the refusals).
     const int requests = simStats(url.value()).value(u"requests"_s).toInt();
@@ -374,7 +374,7 @@ void TestBatchEngine::rejectedKeyStopsTheRunOnce()
         run.start(path, url.value(), "a-wrong-key");
         QVERIFY(run.waitDone());
         QCOMPARE(run.halted.size(), 1);
-        QCOMPARE(run.halted.first().first().value<PauseReason>(), PauseReason::ApiKey);
+        QCOMPARE(run.haltReason(), PauseReason::ApiKey);
         QVERIFY(run.finished.isEmpty());
     }
     const QJsonObject stats = simStats(url.value());
@@ -410,8 +410,8 @@ void TestBatchEngine::untrustedCertificateStopsTheRunOnce()
         run.start(path, url.value());
         QVERIFY(run.waitDone());
         QCOMPARE(run.halted.size(), 1);
-        QCOMPARE(run.halted.first().first().value<PauseReason>(), PauseReason::Tls);
-        QVERIFY(run.halted.first().at(1).toString().contains(u"--ca-cert"_s));
+        QCOMPARE(run.haltReason(), PauseReason::Tls);
+        QVERIFY(run.haltMessage().contains(u"--ca-cert"_s));
     }
     {
         auto store = RunStore::open(path);
@@ -445,8 +445,8 @@ void TestBatchEngine::unreachableServerStopsTheRun()
     run.start(path, url);
     QVERIFY(run.waitDone(30000));
     QCOMPARE(run.halted.size(), 1);
-    QCOMPARE(run.halted.first().first().value<PauseReason>(), PauseReason::Unreachable);
-    QVERIFY(run.halted.first().at(1).toString().contains(url.toString()));
+    QCOMPARE(run.haltReason(), PauseReason::Unreachable);
+    QVERIFY(run.haltMessage().contains(url.toString()));
     auto store = RunStore::open(path);
     QVERIFY(store);
     // Ten refusals in a row, plus those already on their way: the batch is kept whole.
@@ -475,7 +475,7 @@ void TestBatchEngine::exhaustedQuotaIsNotRetried()
     run.start(path, url.value());
     QVERIFY(run.waitDone());
     QCOMPARE(run.halted.size(), 1);
-    QCOMPARE(run.halted.first().first().value<PauseReason>(), PauseReason::Quota);
+    QCOMPARE(run.haltReason(), PauseReason::Quota);
     const QJsonObject stats = simStats(url.value());
     const int quota429 = stats.value(u"responses"_s).toObject().value(u"429"_s).toInt();
     QVERIFY(quota429 >= 1);
@@ -593,7 +593,7 @@ void TestBatchEngine::stopsAtTheSpendCap()
     run.start(path, url.value());
     QVERIFY(run.waitDone());
     QCOMPARE(run.halted.size(), 1);
-    QCOMPARE(run.halted.first().first().value<PauseReason>(), PauseReason::SpendCap);
+    QCOMPARE(run.haltReason(), PauseReason::SpendCap);
     auto store = RunStore::open(path);
     QVERIFY(store);
     const ItemCounts counts = store.value()->counts();
@@ -622,8 +622,8 @@ void TestBatchEngine::spendCapCountsUnreadableAnswers()
     run.start(path, url.value());
     QVERIFY(run.waitDone());
     QCOMPARE(run.halted.size(), 1);
-    QCOMPARE(run.halted.first().first().value<PauseReason>(), PauseReason::SpendCap);
-    QVERIFY(run.halted.first().at(1).toString().contains(u"worst case"_s));
+    QCOMPARE(run.haltReason(), PauseReason::SpendCap);
+    QVERIFY(run.haltMessage().contains(u"worst case"_s));
     // Each attempt is counted at its worst case, so the cap stops them after about ten.
     const int requests = simStats(url.value()).value(u"requests"_s).toInt();
     QVERIFY2(requests >= 8 && requests <= 10, qPrintable(QString::number(requests)));

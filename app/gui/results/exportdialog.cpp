@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QThread>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -226,7 +227,12 @@ void ExportDialog::startExport(const QString &path, const ExportOptions &options
     connect(m_thread.get(), &QThread::finished, job, &QObject::deleteLater);
     connect(job, &ExportJob::finished, this, &ExportDialog::onExportFinished,
             Qt::QueuedConnection);
-    QMetaObject::invokeMethod(job, &ExportJob::run, Qt::QueuedConnection);
+    // Handed to the worker from the event loop, not from here: a Cancel before the dialog's next
+    // event (even in the same call chain) then always stops the job before it reads anything,
+    // instead of racing a small export that may already be done.
+    QTimer::singleShot(0, this, [job] {
+        QMetaObject::invokeMethod(job, &ExportJob::run, Qt::QueuedConnection);
+    });
     showStatus(tr("Exporting to %1…").arg(QFileInfo(path).fileName()), false);
     updateControls();
 }
